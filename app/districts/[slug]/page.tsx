@@ -1,0 +1,41 @@
+import { getTranslations } from "next-intl/server";
+import { serverApi } from "@/server/api/server-caller";
+
+export const dynamic = "force-dynamic";
+
+export default async function DistrictPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const t = await getTranslations("district");
+  const district = await (await serverApi()).district.bySlug({ slug });
+  return (
+    <div className="grid gap-6 md:grid-cols-2">
+      <section aria-labelledby="council-title" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="council-title" className="text-xl font-semibold">
+          {t("council")}
+        </h2>
+        {district.council.length === 0 ? (
+          <p className="mt-2">{t("noCouncil")}</p>
+        ) : (
+          <ul className="mt-2 list-disc pl-6">
+            {district.council.map((m) => (
+              <li key={m.userId}>{m.name ?? t("unnamedMember")}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="activity-title" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="activity-title" className="text-xl font-semibold">
+          {t("activity")}
+        </h2>
+        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dt className="font-medium">{t("proposals")}</dt>
+          <dd>{t("noneYet")}</dd>
+          <dt className="font-medium">{t("polls")}</dt>
+          <dd>{t("noneYet")}</dd>
+          <dt className="font-medium">{t("ledger")}</dt>
+          <dd>{t("noneYet")}</dd>
+        </dl>
+      </section>
+    </div>
+  );
+}

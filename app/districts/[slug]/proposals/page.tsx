@@ -1,0 +1,15 @@
+import { getTranslations } from "next-intl/server";
+
+export const dynamic = "force-dynamic";
+
+export default async function DistrictProposalsPage() {
+  const t = await getTranslations("district");
+  return (
+    <section aria-labelledby="section-title" className="flex flex-col gap-2">
+      <h2 id="section-title" className="text-2xl font-semibold">
+        {t("proposals")}
+      </h2>
+      <p>{t("proposalsEmpty")}</p>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+/**
+ * The only reader of `process.env` in Plaza. Every variable is validated once; a wrong value
+ * stops the start with a single line naming the variable (see `formatEnvError`), never a stack.
+ */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+const ZBoolean = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    /** Where the embedded PGlite database (and other local state) lives when DATABASE_URL is unset. */
+    PLAZA_DATA_DIR: z.string().min(1).default("./.plaza"),
+    /** A PostgreSQL server; when set, PGlite is not used and several instances may share it. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    /** The public URL of this deployment, used in e-mails, printed links and the log origin. */
+    PLAZA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Auth.js secret. When unset, one is generated once and kept in the database. */
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** SMTP server for mail, e.g. smtp://user:pass@host:587. Unset: mail goes to the console and the dev outbox. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+    PLAZA_MAIL_FROM: z.string().min(3).default("Plaza <no-reply@plaza.local>"),
+    /** The platform administrator's e-mail address (created on first start). */
+    PLAZA_ADMIN_EMAIL: z.email().default("admin@plaza.local"),
+    /** Seed the demo city on first start. */
+    PLAZA_SEED_DEMO: ZBoolean.default(true),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+  onValidationError: (issues) => {
+    const first = issues[0];
+    const name = first?.path?.map((p) => (typeof p === "object" ? String(p.key) : String(p))).join(".");
+    throw new EnvError(`Invalid environment variable ${name ?? "(unknown)"}: ${first?.message ?? "invalid"}`);
+  },
+});
+
+export function publicUrl(): string {
+  return (env.PLAZA_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+}
+
+/** The outbox page and console mail exist only while no real SMTP server is configured. */
+export function outboxEnabled(): boolean {
+  return env.SMTP_URL === undefined;
+}

@@ -1,0 +1,50 @@
+/**
+ * Every expected failure in Plaza is an AppError with a stable code and a human message. Services
+ * throw it; the one table below maps each code to a tRPC code and an HTTP status, so routers never
+ * rewrap errors and a client never sees a stack trace.
+ */
+export const APP_ERROR_CODES = {
+  BAD_INPUT: { trpc: "BAD_REQUEST", http: 400 },
+  UNAUTHENTICATED: { trpc: "UNAUTHORIZED", http: 401 },
+  FORBIDDEN: { trpc: "FORBIDDEN", http: 403 },
+  NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
+  CONFLICT: { trpc: "CONFLICT", http: 409 },
+  DISTRICT_SLUG_TAKEN: { trpc: "CONFLICT", http: 409 },
+  ALREADY_COUNCIL_MEMBER: { trpc: "CONFLICT", http: 409 },
+  MAIL_FAILED: { trpc: "INTERNAL_SERVER_ERROR", http: 502 },
+  INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
+} as const satisfies Record<string, { trpc: TRPCCode; http: number }>;
+
+type TRPCCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PRECONDITION_FAILED"
+  | "TOO_MANY_REQUESTS"
+  | "INTERNAL_SERVER_ERROR";
+
+export type AppErrorCode = keyof typeof APP_ERROR_CODES;
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  get httpStatus(): number {
+    return APP_ERROR_CODES[this.code].http;
+  }
+
+  get trpcCode(): TRPCCode {
+    return APP_ERROR_CODES[this.code].trpc;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError || (e instanceof Error && e.name === "AppError" && "code" in e);
+}
