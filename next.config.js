@@ -6,7 +6,13 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig = {
   poweredByHeader: false,
   // Native/WASM and Node-only packages stay outside the server bundle and load from node_modules.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "nodemailer", "snarkjs", "@zk-kit/semaphore-artifacts"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "postgres",
+    "nodemailer",
+    "snarkjs",
+    "@zk-kit/semaphore-artifacts",
+  ],
   async headers() {
     return [
       {

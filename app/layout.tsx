@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { SiteHeader } from "./_components/site-header";
 import { TrpcReactProvider } from "./_lib/trpc-provider";
 import "./globals.css";

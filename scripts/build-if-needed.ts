@@ -41,7 +41,11 @@ export function sourceHash(root = process.cwd()): string {
 export function buildIfNeeded(root = process.cwd()): void {
   const hash = sourceHash(root);
   const stamp = path.join(root, STAMP);
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
+  if (
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === hash
+  ) {
     return;
   }
   console.log("[plaza] building the app (first start or sources changed)…");

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDatabase } from "./db/get-db";
-import { env, EnvError, publicUrl } from "./env";
+import { EnvError, env, publicUrl } from "./env";
 import { createSignInLink } from "./services/auth/create-sign-in-link";
 import { resolveAuthSecret } from "./services/auth/resolve-auth-secret";
 import { ensurePlatformAdmin } from "./services/seed/ensure-platform-admin";
@@ -19,8 +19,11 @@ export async function bootstrap(): Promise<void> {
     const handle = await getDatabase();
     const admin = await ensurePlatformAdmin(handle.db, env.PLAZA_ADMIN_EMAIL);
     const { seeded } = env.PLAZA_SEED_DEMO ? await seedDemoCity(handle.db, admin.id) : { seeded: false };
-    const where = handle.kind === "pglite" ? `embedded PGlite in ${env.PLAZA_DATA_DIR}` : "PostgreSQL (DATABASE_URL)";
-    console.log(`[plaza] database: ${where}${seeded ? "; seeded Demo City" : ""} (${Date.now() - started} ms)`);
+    const where =
+      handle.kind === "pglite" ? `embedded PGlite in ${env.PLAZA_DATA_DIR}` : "PostgreSQL (DATABASE_URL)";
+    console.log(
+      `[plaza] database: ${where}${seeded ? "; seeded Demo City" : ""} (${Date.now() - started} ms)`,
+    );
     if (!admin.emailVerified) {
       const link = await createSignInLink(handle.db, {
         email: admin.email,
@@ -34,7 +37,10 @@ export async function bootstrap(): Promise<void> {
     }
     console.log(`[plaza] Plaza is ready on ${publicUrl()}`);
   } catch (e) {
-    const oneLine = e instanceof EnvError || e instanceof ArtifactIntegrityError ? e.message : `start-up failed: ${e instanceof Error ? e.message : String(e)}`;
+    const oneLine =
+      e instanceof EnvError || e instanceof ArtifactIntegrityError
+        ? e.message
+        : `start-up failed: ${e instanceof Error ? e.message : String(e)}`;
     console.error(`[plaza] ${oneLine}`);
     process.exit(1);
   }

@@ -41,12 +41,18 @@ export default async function DashboardPage() {
                 <h3 className="text-xl font-semibold">{t("councilOf", { district: c.name })}</h3>
                 <ul className="mt-2 list-disc pl-6">
                   <li>
-                    <Link href={`/districts/${c.slug}`} className="text-brand-700 underline underline-offset-4">
+                    <Link
+                      href={`/districts/${c.slug}`}
+                      className="text-brand-700 underline underline-offset-4"
+                    >
                       {t("publicPage")}
                     </Link>
                   </li>
                   <li>
-                    <Link href={`/districts/${c.slug}/polls`} className="text-brand-700 underline underline-offset-4">
+                    <Link
+                      href={`/districts/${c.slug}/polls`}
+                      className="text-brand-700 underline underline-offset-4"
+                    >
                       {t("polls")}
                     </Link>
                   </li>

@@ -1,9 +1,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import type { Locale } from "../../i18n/locales";
 import type { Db } from "../db/client";
 import { isAppError } from "../errors/app-error";
-import type { Locale } from "../../i18n/locales";
 import type { Actor } from "../services/auth/actor";
 
 export interface Context {
@@ -24,7 +24,11 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message: internal ? "Something went wrong on our side. Please try again." : shape.message,
-      data: { ...data, appCode: app?.code ?? (zod ? "BAD_INPUT" : null), fieldErrors: zod?.fieldErrors ?? null },
+      data: {
+        ...data,
+        appCode: app?.code ?? (zod ? "BAD_INPUT" : null),
+        fieldErrors: zod?.fieldErrors ?? null,
+      },
     };
   },
 });

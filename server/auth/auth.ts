@@ -7,8 +7,8 @@ import { accounts, sessions, users, verificationTokens } from "../db/schema";
 import { env } from "../env";
 import { getMailTexts } from "../i18n/get-mail-texts";
 import { requestLocale } from "../i18n/request-locale";
-import { resolveAuthSecret } from "../services/auth/resolve-auth-secret";
 import { SIGN_IN_LINK_MAX_AGE_SECONDS } from "../services/auth/create-sign-in-link";
+import { resolveAuthSecret } from "../services/auth/resolve-auth-secret";
 import { sendMail } from "../services/mail/send-mail";
 
 declare module "next-auth" {
@@ -45,7 +45,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         async sendVerificationRequest({ identifier, url, request }) {
           const texts = await getMailTexts(requestLocale(request.headers));
           const host = new URL(url).host;
-          await sendMail(db, { to: identifier, subject: texts.signInSubject(host), text: texts.signInBody(url, host) });
+          await sendMail(db, {
+            to: identifier,
+            subject: texts.signInSubject(host),
+            text: texts.signInBody(url, host),
+          });
         },
       }),
     ],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { negotiateLocale } from "@/i18n/locales";
 import en from "@/messages/en.json";
 import es from "@/messages/es.json";
 import zh from "@/messages/zh.json";
-import { negotiateLocale } from "@/i18n/locales";
 
 type Tree = { [k: string]: string | Tree };
 

@@ -27,7 +27,8 @@ export default async function OutboxPage() {
             <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4">
               <h2 className="font-semibold">{m.subject}</h2>
               <p className="text-sm text-slate-700">
-                {t("to", { to: m.to })} · {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
+                {t("to", { to: m.to })} ·{" "}
+                {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
               </p>
               <pre className="mt-2 whitespace-pre-wrap break-all text-sm">{m.text}</pre>
             </li>

@@ -29,7 +29,9 @@ export default async function DistrictLayout({
       <div>
         <p className="text-sm text-slate-700">{t("kicker")}</p>
         <h1 className="text-3xl font-bold">{district.name}</h1>
-        {district.description ? <p className="mt-2 max-w-2xl text-slate-700">{district.description}</p> : null}
+        {district.description ? (
+          <p className="mt-2 max-w-2xl text-slate-700">{district.description}</p>
+        ) : null}
       </div>
       <nav aria-label={t("sections")}>
         <ul className="flex flex-wrap gap-4 border-b border-slate-200 pb-2">

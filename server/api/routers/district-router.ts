@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { createDistrict, ZCreateDistrictInput, ZDistrictSlug } from "../../services/districts/create-district";
+import {
+  createDistrict,
+  ZCreateDistrictInput,
+  ZDistrictSlug,
+} from "../../services/districts/create-district";
 import { getDistrict } from "../../services/districts/get-district";
 import { listDistricts } from "../../services/districts/list-districts";
 import { createTRPCRouter, publicProcedure } from "../trpc";

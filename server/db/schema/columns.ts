@@ -1,4 +1,5 @@
 import { timestamp } from "drizzle-orm/pg-core";
 
 /** Columns every Plaza table carries. Timestamps are timezone-aware and set by the database. */
-export const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+export const createdAt = () =>
+  timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();

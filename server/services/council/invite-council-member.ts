@@ -36,7 +36,10 @@ export async function inviteCouncilMember(
   return db.transaction(async (tx) => {
     const [district] = await tx.select().from(districts).where(eq(districts.id, data.districtId));
     if (!district) throw new AppError("NOT_FOUND", "That district does not exist.");
-    await tx.insert(users).values({ email: data.email, name: data.name }).onConflictDoNothing({ target: users.email });
+    await tx
+      .insert(users)
+      .values({ email: data.email, name: data.name })
+      .onConflictDoNothing({ target: users.email });
     const [user] = await tx.select().from(users).where(eq(users.email, data.email));
     if (!user) throw new Error("invited user vanished after insert");
     const [added] = await tx
@@ -44,7 +47,11 @@ export async function inviteCouncilMember(
       .values({ districtId: district.id, userId: user.id, invitedBy: admin.userId })
       .onConflictDoNothing()
       .returning();
-    if (!added) throw new AppError("ALREADY_COUNCIL_MEMBER", `${data.email} is already on the council of ${district.name}.`);
+    if (!added)
+      throw new AppError(
+        "ALREADY_COUNCIL_MEMBER",
+        `${data.email} is already on the council of ${district.name}.`,
+      );
     const link = await createSignInLink(tx, {
       email: data.email,
       secret: options.secret,

@@ -19,7 +19,15 @@ export async function listCouncils(db: DbOrTx, actor: Actor) {
     .leftJoin(councilMembers, eq(councilMembers.districtId, districts.id))
     .leftJoin(users, eq(users.id, councilMembers.userId))
     .orderBy(asc(districts.name), asc(users.name));
-  const byDistrict = new Map<string, { id: string; slug: string; name: string; members: { userId: string; name: string | null; email: string }[] }>();
+  const byDistrict = new Map<
+    string,
+    {
+      id: string;
+      slug: string;
+      name: string;
+      members: { userId: string; name: string | null; email: string }[];
+    }
+  >();
   for (const r of rows) {
     let d = byDistrict.get(r.districtId);
     if (!d) {

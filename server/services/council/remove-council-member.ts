@@ -5,9 +5,16 @@ import { councilMembers } from "../../db/schema";
 import { AppError } from "../../errors/app-error";
 import { type Actor, requirePlatformAdmin } from "../auth/actor";
 
-export const ZRemoveCouncilMemberInput = z.object({ districtId: z.uuid(), userId: z.string().min(1).max(64) });
+export const ZRemoveCouncilMemberInput = z.object({
+  districtId: z.uuid(),
+  userId: z.string().min(1).max(64),
+});
 
-export async function removeCouncilMember(db: DbOrTx, actor: Actor, input: z.input<typeof ZRemoveCouncilMemberInput>) {
+export async function removeCouncilMember(
+  db: DbOrTx,
+  actor: Actor,
+  input: z.input<typeof ZRemoveCouncilMemberInput>,
+) {
   requirePlatformAdmin(actor);
   const data = ZRemoveCouncilMemberInput.parse(input);
   const removed = await db

@@ -26,6 +26,10 @@ export async function createDistrict(db: DbOrTx, actor: Actor, input: TCreateDis
     .values({ ...data, createdBy: admin.userId })
     .onConflictDoNothing({ target: districts.slug })
     .returning();
-  if (!row) throw new AppError("DISTRICT_SLUG_TAKEN", `The address "${data.slug}" is already used by another district.`);
+  if (!row)
+    throw new AppError(
+      "DISTRICT_SLUG_TAKEN",
+      `The address "${data.slug}" is already used by another district.`,
+    );
   return row;
 }

@@ -34,7 +34,10 @@ export async function seedDemoCity(db: Db, adminId: string): Promise<{ seeded: b
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     if ((await getSetting(tx, SEED_MARKER)) !== null) return { seeded: false };
-    await tx.insert(instanceSettings).values({ key: "city_name", value: DEMO_CITY.name }).onConflictDoNothing();
+    await tx
+      .insert(instanceSettings)
+      .values({ key: "city_name", value: DEMO_CITY.name })
+      .onConflictDoNothing();
     for (const d of DEMO_CITY.districts) {
       const [district] = await tx
         .insert(districts)
@@ -48,7 +51,10 @@ export async function seedDemoCity(db: Db, adminId: string): Promise<{ seeded: b
           .values({ email: m.email, name: m.name })
           .onConflictDoUpdate({ target: users.email, set: { name: m.name } })
           .returning();
-        if (user) await tx.insert(councilMembers).values({ districtId: district.id, userId: user.id, invitedBy: adminId });
+        if (user)
+          await tx
+            .insert(councilMembers)
+            .values({ districtId: district.id, userId: user.id, invitedBy: adminId });
       }
     }
     await tx.insert(instanceSettings).values({ key: SEED_MARKER, value: new Date().toISOString() });

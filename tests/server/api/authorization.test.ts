@@ -41,14 +41,16 @@ describe("authorization inside every procedure", () => {
   it("refuses administrator procedures to a stranger with UNAUTHORIZED", async () => {
     expect(await codeOf(caller(null).district.create({ name: "Xanadu", slug: "x-1" }))).toBe("UNAUTHORIZED");
     expect(await codeOf(caller(null).council.listAll())).toBe("UNAUTHORIZED");
-    expect(
-      await codeOf(caller(null).council.invite({ districtId, email: "a@example.org", name: "A" })),
-    ).toBe("UNAUTHORIZED");
+    expect(await codeOf(caller(null).council.invite({ districtId, email: "a@example.org", name: "A" }))).toBe(
+      "UNAUTHORIZED",
+    );
     expect(await codeOf(caller(null).council.dashboard())).toBe("UNAUTHORIZED");
   });
 
   it("refuses administrator procedures to a council member with FORBIDDEN", async () => {
-    expect(await codeOf(caller(councillor).district.create({ name: "Xanadu", slug: "x-2" }))).toBe("FORBIDDEN");
+    expect(await codeOf(caller(councillor).district.create({ name: "Xanadu", slug: "x-2" }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await codeOf(caller(councillor).council.listAll())).toBe("FORBIDDEN");
     expect(
       await codeOf(caller(councillor).council.invite({ districtId, email: "b@example.org", name: "B" })),
@@ -59,7 +61,9 @@ describe("authorization inside every procedure", () => {
   });
 
   it("lets the administrator manage districts and councils", async () => {
-    expect(await codeOf(caller(admin).district.create({ name: "North Bank", slug: "north-bank" }))).toBe("OK");
+    expect(await codeOf(caller(admin).district.create({ name: "North Bank", slug: "north-bank" }))).toBe(
+      "OK",
+    );
     expect(await codeOf(caller(admin).council.listAll())).toBe("OK");
   });
 

@@ -18,7 +18,9 @@ describe("migrateDatabase", () => {
     const n = (Array.isArray(rows) ? rows[0] : (rows as { rows: { n: number }[] }).rows[0]) as { n: number };
     expect(n.n).toBeGreaterThan(0);
     const tables = await t.db.execute(sql`select to_regclass('public.districts') as t`);
-    const row = (Array.isArray(tables) ? tables[0] : (tables as { rows: unknown[] }).rows[0]) as { t: string | null };
+    const row = (Array.isArray(tables) ? tables[0] : (tables as { rows: unknown[] }).rows[0]) as {
+      t: string | null;
+    };
     expect(row.t).toBe("districts");
     if (second !== t) await second.close();
   });

@@ -10,7 +10,8 @@ function handler(req: Request) {
     createContext: () => createContext(req.headers),
     onError({ error, path }) {
       // Expected failures (AppError) are the client's business; only unexpected ones are logged.
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[plaza] tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        console.error(`[plaza] tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },
   });
 }

@@ -29,7 +29,9 @@ describe("createDistrict", () => {
   it("refuses a web address already in use with DISTRICT_SLUG_TAKEN", async () => {
     const admin = actorOf(await makeUser(t.db, "admin2@example.org", { admin: true }));
     await createDistrict(t.db, admin, { name: "Hills", slug: "hills" });
-    const err = await createDistrict(t.db, admin, { name: "Hills again", slug: "hills" }).catch((e: unknown) => e);
+    const err = await createDistrict(t.db, admin, { name: "Hills again", slug: "hills" }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe("DISTRICT_SLUG_TAKEN");
     expect((await listDistricts(t.db)).filter((d) => d.slug === "hills")).toHaveLength(1);

@@ -16,7 +16,11 @@ describe("seedDemoCity", () => {
     const admin = await ensurePlatformAdmin(t.db, "Admin@Plaza.local");
     expect(admin.email).toBe("admin@plaza.local");
     expect(admin.isPlatformAdmin).toBe(true);
-    const results = await Promise.all([seedDemoCity(t.db, admin.id), seedDemoCity(t.db, admin.id), seedDemoCity(t.db, admin.id)]);
+    const results = await Promise.all([
+      seedDemoCity(t.db, admin.id),
+      seedDemoCity(t.db, admin.id),
+      seedDemoCity(t.db, admin.id),
+    ]);
     expect(results.filter((r) => r.seeded)).toHaveLength(1);
     expect(await seedDemoCity(t.db, admin.id)).toEqual({ seeded: false });
 

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { E2E } from "./e2e-config";
+
+export interface CapturedMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+function mails(): CapturedMail[] {
+  return readdirSync(E2E.mailDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(path.join(E2E.mailDir, f), "utf8")) as CapturedMail);
+}
+
+/** Waits for the newest mail to `to` captured by the test SMTP server after `after` mails. */
+export async function waitForMail(to: string, after = 0): Promise<CapturedMail> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const found = mails()
+      .slice(after)
+      .filter((m) => m.to.includes(to.toLowerCase()));
+    const last = found.at(-1);
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} within 15 s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export function mailCount(): number {
+  return mails().length;
+}
+
+export function linkIn(mail: CapturedMail): string {
+  const url = mail.text.match(/https?:\/\/\S+/)?.[0];
+  if (!url) throw new Error(`no link in mail "${mail.subject}"`);
+  return url;
+}
+
+/** Every page a browser test visits must have zero serious or critical axe-core violations. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    `axe violations on ${page.url()}`,
+  ).toEqual([]);
+}
