@@ -5,6 +5,9 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // `npm run check` (part of `npm test`) type-checks the whole tree; skipping the duplicate pass
+  // here keeps `npm start` on a fresh clone fast.
+  typescript: { ignoreBuildErrors: true },
   // Native/WASM and Node-only packages stay outside the server bundle and load from node_modules.
   serverExternalPackages: [
     "@electric-sql/pglite",

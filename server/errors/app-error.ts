@@ -12,6 +12,8 @@ export const APP_ERROR_CODES = {
   DISTRICT_SLUG_TAKEN: { trpc: "CONFLICT", http: 409 },
   ALREADY_COUNCIL_MEMBER: { trpc: "CONFLICT", http: 409 },
   MAIL_FAILED: { trpc: "INTERNAL_SERVER_ERROR", http: 502 },
+  LEDGER_ENTRY_INVALID: { trpc: "BAD_REQUEST", http: 400 },
+  LEDGER_CORRUPT: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
 } as const satisfies Record<string, { trpc: TRPCCode; http: number }>;
 

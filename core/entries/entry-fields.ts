@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/** The BN254 scalar field order r: Semaphore's field; every public signal is below it. */
+export const SNARK_SCALAR_FIELD =
+  21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+
+/**
+ * A field element as a canonical decimal string: no sign, no leading zeros, no exponent, below r.
+ * Canonical so one value has exactly one encoding (a second spelling would be a second nullifier).
+ */
+export const ZFieldString = z
+  .string()
+  .max(78)
+  .regex(/^(0|[1-9][0-9]*)$/, "must be a canonical decimal string")
+  .refine((s) => BigInt(s) < SNARK_SCALAR_FIELD, "must be below the BN254 scalar field order");
+
+export const ZUuid = z.uuid();
+export const ZShortText = z.string().min(1).max(200);
+export const ZLongText = z.string().max(20_000);
+/** RFC 3339 UTC timestamps with millisecond precision, as Date.prototype.toISOString writes them. */
+export const ZInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, "must be an ISO 8601 UTC instant");
+export const ZCount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** Semaphore tree depths the official ceremony covers. */
+export const ZDepth = z.number().int().min(1).max(32);
+/** A Groth16 proof as Semaphore packs it: eight field elements (a, b, c flattened). */
+export const ZPackedProof = z.array(ZFieldString).length(8);
+
+/** The public part of an anonymous act: a Semaphore v4 proof against a frozen census root. */
+export const ZAnonymousProof = z.object({
+  root: ZFieldString,
+  depth: ZDepth,
+  nullifier: ZFieldString,
+  scope: ZFieldString,
+  message: ZFieldString,
+  points: ZPackedProof,
+});
+
+/** Who acted, for attributed acts: a council member (by account id) on behalf of the council. */
+export const ZCouncilAuthor = z.object({
+  kind: z.literal("council"),
+  userId: z.string().min(1).max(64),
+  name: ZShortText,
+});
+export const ZAnonymousAuthor = z.object({ kind: z.literal("anonymous"), proof: ZAnonymousProof });
