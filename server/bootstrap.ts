@@ -1,6 +1,7 @@
 import "server-only";
 import { getDatabase } from "./db/get-db";
 import { EnvError, env, publicUrl } from "./env";
+import { getLedgerRuntime } from "./ledger/ledger-runtime";
 import { createSignInLink } from "./services/auth/create-sign-in-link";
 import { resolveAuthSecret } from "./services/auth/resolve-auth-secret";
 import { ensurePlatformAdmin } from "./services/seed/ensure-platform-admin";

@@ -38,6 +38,19 @@ export const env = createEnv({
     PLAZA_ADMIN_EMAIL: z.email().default("admin@plaza.local"),
     /** Seed the demo city on first start. */
     PLAZA_SEED_DEMO: ZBoolean.default(true),
+    /** The ledger's origin line (c2sp.org/tlog-checkpoint). Default: the generated key's name. */
+    PLAZA_LOG_ORIGIN: z
+      .string()
+      .regex(/^[^\s+]+$/, "must be a single token without spaces or '+' (e.g. plaza.example.org/ledger)")
+      .max(200)
+      .optional(),
+    /** The ledger's signer key, "PRIVATE+KEY+<origin>+<id>+<key>". Generated into the data directory when unset. */
+    PLAZA_LOG_KEY: z
+      .string()
+      .startsWith("PRIVATE+KEY+", "must be a note signer key (PRIVATE+KEY+…)")
+      .optional(),
+    /** Seconds between checkpoint signings, at most one per interval and only when the tree grew. */
+    PLAZA_CHECKPOINT_INTERVAL: z.coerce.number().min(0.05).max(3600).default(1),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { councilMembers, districts, instanceSettings, users } from "../../db/schema";
+import { appendEntries } from "../../ledger/append-entries";
+import { districtCreatedEntry } from "../districts/create-district";
 import { getSetting } from "../settings/get-setting";
 
 const SEED_MARKER = "demo_seed_v1";
@@ -45,6 +47,7 @@ export async function seedDemoCity(db: Db, adminId: string): Promise<{ seeded: b
         .onConflictDoNothing({ target: districts.slug })
         .returning();
       if (!district) continue; // an administrator already made a district with this address
+      await appendEntries(tx, [districtCreatedEntry(district)]);
       for (const m of d.council) {
         const [user] = await tx
           .insert(users)
