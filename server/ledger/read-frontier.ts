@@ -3,7 +3,9 @@ import type { CompactRange } from "@/core/merkle";
 /** The head row keeps the compact range as its hashes concatenated, 32 bytes each. */
 export function encodeFrontier(range: CompactRange): Uint8Array {
   const out = new Uint8Array(range.hashes.length * 32);
-  range.hashes.forEach((h, i) => out.set(h, i * 32));
+  range.hashes.forEach((h, i) => {
+    out.set(h, i * 32);
+  });
   return out;
 }
 

@@ -117,6 +117,8 @@ test("unknown addresses give a real 404 page", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expectAccessible(page);
   expect((await page.goto("/no/such/page"))?.status()).toBe(404);
+  // With a real SMTP server configured, the development outbox does not exist.
+  expect((await page.goto("/dev/outbox"))?.status()).toBe(404);
 });
 
 test("the language switcher translates the interface and is usable with the keyboard", async ({ page }) => {

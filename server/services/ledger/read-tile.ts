@@ -54,6 +54,8 @@ export async function readTile(db: DbOrTx, path: string): Promise<{ body: Uint8A
   if (rows.length !== tile.width)
     throw new AppError("LEDGER_CORRUPT", `Ledger nodes for tile ${path} are missing.`);
   const body = new Uint8Array(tile.width * 32);
-  rows.forEach((r, i) => body.set(r.hash, i * 32));
+  rows.forEach((r, i) => {
+    body.set(r.hash, i * 32);
+  });
   return { body, full };
 }
