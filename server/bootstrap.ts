@@ -25,6 +25,11 @@ export async function bootstrap(): Promise<void> {
     console.log(
       `[plaza] database: ${where}${seeded ? "; seeded Demo City" : ""} (${Date.now() - started} ms)`,
     );
+    // Start the checkpoint loop now, and sign what the seed appended, so the ledger is readable
+    // from the first request.
+    const ledger = await getLedgerRuntime();
+    await ledger.checkpointNow();
+    console.log(`[plaza] ledger ${ledger.identity.origin}, verifier key ${ledger.identity.verifierKey}`);
     if (!admin.emailVerified) {
       const link = await createSignInLink(handle.db, {
         email: admin.email,

@@ -53,8 +53,8 @@ type Holder = { [KEY]?: Promise<LedgerRuntime> };
 export function getLedgerRuntime(): Promise<LedgerRuntime> {
   const holder = globalThis as Holder;
   holder[KEY] ??= (async () => {
-    const identity = await loadLogIdentity();
-    return startLedgerRuntime(await getDb(), identity, env.PLAZA_CHECKPOINT_INTERVAL * 1000);
+    const db = await getDb();
+    return startLedgerRuntime(db, await loadLogIdentity(db), env.PLAZA_CHECKPOINT_INTERVAL * 1000);
   })();
   return holder[KEY];
 }

@@ -8,7 +8,9 @@ import {
   type NoteVerifier,
   parseSignerKey,
 } from "@/core/note";
+import type { DbOrTx } from "../db/client";
 import { EnvError, env, publicUrl } from "../env";
+import { getOrCreateSetting } from "../services/settings/get-or-create-setting";
 
 export interface LogIdentity {
   origin: string;
@@ -25,24 +27,19 @@ export function defaultOrigin(): string {
 }
 
 /**
- * The ledger's signing identity. PLAZA_LOG_KEY wins; otherwise, on the embedded default, a key is
- * generated on first start and kept (mode 0600) in the data directory, named after the origin of
- * that moment, so later changes of port or URL do not silently start a different log. With
- * DATABASE_URL several instances must sign as one log, so the key must then be configured.
- * The origin is the key's name unless PLAZA_LOG_ORIGIN says otherwise, and then they must agree.
+ * The ledger's signing identity. PLAZA_LOG_KEY wins. Otherwise a key is generated on first start,
+ * named after the origin of that moment (so a later change of port or URL does not silently start
+ * a different log): on the embedded default it is kept (mode 0600) in the data directory; with
+ * DATABASE_URL it is kept in the database, so every instance signs as the same log. The origin is
+ * the key's name unless PLAZA_LOG_ORIGIN says otherwise, and then they must agree.
  */
-export async function loadLogIdentity(): Promise<LogIdentity> {
+export async function loadLogIdentity(db: DbOrTx): Promise<LogIdentity> {
   let signerKey = env.PLAZA_LOG_KEY;
   if (!signerKey) {
-    if (env.DATABASE_URL) {
-      throw new EnvError(
-        "PLAZA_LOG_KEY is required with DATABASE_URL (generate one with: npx plaza keygen <origin>)",
-      );
-    }
-    signerKey = await loadOrCreateKeyFile(
-      path.join(env.PLAZA_DATA_DIR, "log-signer.key"),
-      env.PLAZA_LOG_ORIGIN ?? defaultOrigin(),
-    );
+    const origin = env.PLAZA_LOG_ORIGIN ?? defaultOrigin();
+    signerKey = env.DATABASE_URL
+      ? await getOrCreateSetting(db, "log_signer_key", () => generateSignerKey(origin).signerKey)
+      : await loadOrCreateKeyFile(path.join(env.PLAZA_DATA_DIR, "log-signer.key"), origin);
   }
   let signer: NoteSigner;
   try {

@@ -108,7 +108,7 @@ describe("signCheckpoint and the read API", () => {
     const page = await listEntries(t.db, { start: "0", limit: "100", type: "district_created" });
     expect(page.entries).toHaveLength(100);
     expect(page.nextStart).toBe(100n);
-    await expect(listEntries(t.db, { type: "not-a-type" })).rejects.toThrow();
+    await expect(listEntries(t.db, { type: "not-a-type" as "vote" })).rejects.toThrow();
   });
 
   it("detects an UPDATE or DELETE of a stored row, naming the index, and then refuses to sign", async () => {
