@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
 // TEST_DATABASE_URL is set (scripts/test.ts runs it then).
 const alias = { "@": path.resolve(import.meta.dirname) };
 const integration = ["tests/server/**/*.test.ts"];
+// *.pg.test.ts need a real PostgreSQL server (several OS processes sharing one database).
+const postgresOnly = "tests/server/**/*.pg.test.ts";
 
 export default defineConfig({
   resolve: { alias },
@@ -25,6 +27,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: integration,
+          exclude: [postgresOnly],
           env: { PLAZA_TEST_DB: "pglite" },
           testTimeout: 60_000,
         },
@@ -35,7 +38,7 @@ export default defineConfig({
           name: "integration-pg",
           include: integration,
           env: { PLAZA_TEST_DB: "postgres" },
-          testTimeout: 60_000,
+          testTimeout: 180_000,
         },
       },
     ],
