@@ -1,0 +1,2 @@
+export { decodeBase64 } from "./decode-base64";
+export { encodeBase64 } from "./encode-base64";

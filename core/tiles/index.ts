@@ -1,0 +1,15 @@
+export type { BuildTileDataParams } from "./build-tile-data";
+export { buildTileData } from "./build-tile-data";
+export { MAX_TILE_LEVEL, TILE_HEIGHT, TILE_WIDTH } from "./constants";
+export type { CreateTileHashReaderParams } from "./create-tile-hash-reader";
+export { createTileHashReader } from "./create-tile-hash-reader";
+export { decodeEntryBundle } from "./decode-entry-bundle";
+export { encodeEntryBundle } from "./encode-entry-bundle";
+export { formatEntryBundlePath } from "./format-entry-bundle-path";
+export { formatTilePath } from "./format-tile-path";
+export { parseTileData } from "./parse-tile-data";
+export { parseTilePath } from "./parse-tile-path";
+export { tileWidth } from "./tile-width";
+export { tilesForGrowth } from "./tiles-for-growth";
+export { tilesForTreeSize } from "./tiles-for-tree-size";
+export type { TileId, TilePath, TileReader } from "./types";
