@@ -1,4 +1,3 @@
-import "server-only";
 import path from "node:path";
 import { env } from "../env";
 import { type DatabaseHandle, type Db, openDatabase } from "./client";

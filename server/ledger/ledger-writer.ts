@@ -18,7 +18,7 @@ interface Pending {
  */
 export class LedgerWriter {
   private queue: Pending[] = [];
-  private flushing: Promise<void> | null = null;
+  private flushing = false;
 
   constructor(
     private readonly db: Db,
@@ -35,30 +35,37 @@ export class LedgerWriter {
     }
     return new Promise<bigint>((resolve, reject) => {
       this.queue.push({ bytes, resolve, reject });
-      this.flushing ??= this.flush().finally(() => {
-        this.flushing = null;
-      });
+      if (!this.flushing) {
+        this.flushing = true;
+        void this.flush();
+      }
     });
   }
 
   private async flush(): Promise<void> {
-    // Yield once so appends issued in the same tick join this batch.
-    await Promise.resolve();
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        const { firstIndex } = await this.db.transaction((tx) =>
-          appendEntries(
-            tx,
-            batch.map((p) => p.bytes),
-          ),
-        );
-        batch.forEach((p, i) => {
-          p.resolve(firstIndex + BigInt(i));
-        });
-      } catch (e) {
-        for (const p of batch) p.reject(e);
+    try {
+      // Yield once so appends issued in the same tick join this batch.
+      await Promise.resolve();
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        try {
+          const { firstIndex } = await this.db.transaction((tx) =>
+            appendEntries(
+              tx,
+              batch.map((p) => p.bytes),
+            ),
+          );
+          batch.forEach((p, i) => {
+            p.resolve(firstIndex + BigInt(i));
+          });
+        } catch (e) {
+          for (const p of batch) p.reject(e);
+        }
       }
+    } finally {
+      // Cleared in the same step that saw the queue empty: an append arriving after this starts
+      // a new flush, one arriving before it was taken by the loop. None can be stranded.
+      this.flushing = false;
     }
   }
 }

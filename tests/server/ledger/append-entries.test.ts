@@ -74,6 +74,15 @@ describe("appendEntries and LedgerWriter", () => {
     }
   });
 
+  it("serves a caller that appends one entry at a time, each after the previous was acknowledged", async () => {
+    const writer = new LedgerWriter(t.db);
+    const indices: bigint[] = [];
+    // Each append is issued from the continuation of the previous one: the moment a batch
+    // resolves. A writer that cleared its "flushing" flag too late would strand the second one.
+    for (let i = 0; i < 5; i++) indices.push(await writer.append(sampleEntry(3000 + i)));
+    expect(indices.map((x) => x - (indices[0] as bigint))).toEqual([0n, 1n, 2n, 3n, 4n]);
+  });
+
   it("refuses an entry that is not a known canonical type, writing nothing", async () => {
     const before = (await allEntries()).length;
     const bad = new TextEncoder().encode('{"type":"nonsense","v":1}');

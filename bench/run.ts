@@ -1,0 +1,15 @@
+/**
+ * `npm run bench`: speed and memory goals live here, never in pass/fail tests. Each benchmark
+ * prints its figures next to a reference measured in the same run, so ratios stay meaningful on
+ * any machine. BENCH_ONLY=ledger runs one group.
+ */
+import { ledgerBench } from "./ledger-bench";
+
+const only = process.env.BENCH_ONLY;
+const groups: Record<string, () => Promise<string[]>> = { ledger: ledgerBench };
+const summary: string[] = [];
+for (const [name, run] of Object.entries(groups)) {
+  if (only && only !== name) continue;
+  summary.push(`# ${name}`, ...(await run()));
+}
+console.log(`\n=== summary\n${summary.join("\n")}`);
