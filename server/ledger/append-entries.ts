@@ -1,8 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { decodeEntry, type TLedgerEntry } from "@/core/entries";
 import { appendLeafHash, type CompactRange, hashLeaf, type StoredNode } from "@/core/merkle";
 import type { Tx } from "../db/client";
-import { ledgerEntries, ledgerHead, ledgerSubtrees } from "../db/schema";
+import { ledgerHead } from "../db/schema";
 import { AppError } from "../errors/app-error";
 import { encodeFrontier, readFrontier } from "./read-frontier";
 
@@ -38,12 +38,17 @@ export async function appendEntries(tx: Tx, entries: readonly Uint8Array[]): Pro
     }
   });
 
-  await tx
-    .insert(ledgerHead)
-    .values({ id: 1, size: 0n, frontier: new Uint8Array(0) })
-    .onConflictDoNothing();
-  const [head] = await tx.select().from(ledgerHead).where(eq(ledgerHead.id, 1)).for("update");
-  if (!head) throw new Error("ledger head row is missing");
+  let [head] = await tx.select().from(ledgerHead).where(eq(ledgerHead.id, 1)).for("update");
+  if (!head) {
+    // First append ever: create the head row (racing creators agree through ON CONFLICT), then lock it.
+    await tx
+      .insert(ledgerHead)
+      .values({ id: 1, size: 0n, frontier: new Uint8Array(0) })
+      .onConflictDoNothing();
+    [head] = await tx.select().from(ledgerHead).where(eq(ledgerHead.id, 1)).for("update");
+    if (!head) throw new Error("ledger head row is missing");
+  }
+  const start = head.size;
 
   let range: CompactRange = readFrontier(head.size, head.frontier);
   const nodes: StoredNode[] = [];
@@ -53,24 +58,32 @@ export async function appendEntries(tx: Tx, entries: readonly Uint8Array[]): Pro
     nodes.push(...appended.nodes);
   }
 
-  const rows = entries.map((data, i) => {
+  // Entries, subtree nodes and the new head in as few round trips as possible: one statement per
+  // chunk of rows, the last one also moving the head (data-modifying CTEs run in one statement).
+  const entryRows = entries.map((data, i) => {
     const entry = decoded[i] as TLedgerEntry;
-    return {
-      idx: head.size + BigInt(i),
-      data,
-      type: entry.type,
-      districtId: "districtId" in entry ? entry.districtId : null,
-    };
+    const districtId = "districtId" in entry ? entry.districtId : null;
+    return sql`(${(start + BigInt(i)).toString()}::bigint, ${data}::bytea, ${entry.type}, ${districtId}::uuid)`;
   });
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await tx.insert(ledgerEntries).values(rows.slice(i, i + CHUNK));
-  const nodeRows = nodes.map((n) => ({ level: n.level, idx: n.index, hash: n.hash }));
-  for (let i = 0; i < nodeRows.length; i += CHUNK)
-    await tx.insert(ledgerSubtrees).values(nodeRows.slice(i, i + CHUNK));
-
-  await tx
-    .update(ledgerHead)
-    .set({ size: range.size, frontier: encodeFrontier(range), updatedAt: sql`now()` })
-    .where(eq(ledgerHead.id, 1));
-  return { firstIndex: head.size, size: range.size };
+  const nodeRows = nodes.map(
+    (n) => sql`(${n.level}::smallint, ${n.index.toString()}::bigint, ${n.hash}::bytea)`,
+  );
+  const chunks = Math.max(Math.ceil(entryRows.length / CHUNK), Math.ceil(nodeRows.length / CHUNK));
+  for (let c = 0; c < chunks; c++) {
+    const e = entryRows.slice(c * CHUNK, (c + 1) * CHUNK);
+    const n = nodeRows.slice(c * CHUNK, (c + 1) * CHUNK);
+    const ctes: SQL[] = [];
+    if (e.length > 0)
+      ctes.push(
+        sql`e as (insert into ledger_entries (idx, data, type, district_id) values ${sql.join(e, sql`, `)})`,
+      );
+    if (n.length > 0)
+      ctes.push(sql`n as (insert into ledger_subtrees (level, idx, hash) values ${sql.join(n, sql`, `)})`);
+    const tail =
+      c === chunks - 1
+        ? sql`update ledger_head set size = ${range.size.toString()}::bigint, frontier = ${encodeFrontier(range)}::bytea, updated_at = now() where id = 1`
+        : sql`select 1`;
+    await tx.execute(sql`with ${sql.join(ctes, sql`, `)} ${tail}`);
+  }
+  return { firstIndex: start, size: range.size };
 }
