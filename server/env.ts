@@ -1,5 +1,6 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
+import { parseVerifierKey, SIGNATURE_TYPE_COSIGNATURE_V1 } from "../core/note";
 
 /**
  * The only reader of `process.env` in Plaza. Every variable is validated once; a wrong value
@@ -12,6 +13,56 @@ export class EnvError extends Error {
 const ZBoolean = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** A witness the log asks for cosignatures (c2sp.org/tlog-witness). */
+export interface TWitnessEndpoint {
+  /** The witness's key name: its name in cosignature lines and in ledger_cosignatures. */
+  readonly name: string;
+  /** "<name>+<id>+<base64(0x04 || Ed25519 public key)>", a cosignature/v1 key. */
+  readonly verifierKey: string;
+  /** The submission prefix, without a trailing slash: requests go to <url>/add-checkpoint. */
+  readonly url: string;
+}
+
+/**
+ * PLAZA_WITNESSES: entries "<witness verifier key>@<base URL>" separated by commas or whitespace.
+ * The key must be a cosignature/v1 key (type 0x04), since that is what the log verifies returned
+ * lines against, and names must be distinct: a checkpoint keeps one cosignature per witness name.
+ */
+export const ZWitnesses = z.string().transform((value, ctx): TWitnessEndpoint[] => {
+  const witnesses: TWitnessEndpoint[] = [];
+  for (const entry of value.split(/[\s,]+/).filter(Boolean)) {
+    // Base64 and hex have no "@": the separator is the first "@" after the key's second "+".
+    const plus = entry.indexOf("+", entry.indexOf("+") + 1);
+    const at = plus < 0 ? -1 : entry.indexOf("@", plus);
+    const problem = (message: string) => {
+      ctx.addIssue({ code: "custom", message: `${JSON.stringify(entry)}: ${message}` });
+      return z.NEVER;
+    };
+    if (at < 0) return problem("expected <witness verifier key>@<URL>");
+    const verifierKey = entry.slice(0, at);
+    let name: string;
+    try {
+      const verifier = parseVerifierKey(verifierKey);
+      if (verifier.type !== SIGNATURE_TYPE_COSIGNATURE_V1) return problem("not a witness key (type 0x04)");
+      name = verifier.name;
+    } catch (e) {
+      return problem((e as Error).message);
+    }
+    let url: URL;
+    try {
+      url = new URL(entry.slice(at + 1));
+    } catch {
+      return problem("the URL is not valid");
+    }
+    if (!/^https?:$/.test(url.protocol) || url.search || url.hash) {
+      return problem("the URL must be http(s) without query or fragment");
+    }
+    if (witnesses.some((w) => w.name === name)) return problem(`a second witness named ${name}`);
+    witnesses.push({ name, verifierKey, url: url.href.replace(/\/+$/, "") });
+  }
+  return witnesses;
+});
 
 export const env = createEnv({
   server: {
@@ -51,6 +102,8 @@ export const env = createEnv({
       .optional(),
     /** Seconds between checkpoint signings, at most one per interval and only when the tree grew. */
     PLAZA_CHECKPOINT_INTERVAL: z.coerce.number().min(0.05).max(3600).default(1),
+    /** Witnesses that cosign each checkpoint: "<witness verifier key>@<URL>", comma- or space-separated. */
+    PLAZA_WITNESSES: ZWitnesses.default([]),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -20,6 +20,11 @@ export async function SiteHeader() {
                 {t("home")}
               </Link>
             </li>
+            <li>
+              <Link href="/ledger" className="underline-offset-4 hover:underline">
+                {t("ledger")}
+              </Link>
+            </li>
             {actor ? (
               <>
                 <li>

@@ -1,6 +1,7 @@
 import { councilRouter } from "./routers/council-router";
 import { districtRouter } from "./routers/district-router";
 import { instanceRouter } from "./routers/instance-router";
+import { ledgerRouter } from "./routers/ledger-router";
 import { outboxRouter } from "./routers/outbox-router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   council: councilRouter,
   outbox: outboxRouter,
   instance: instanceRouter,
+  ledger: ledgerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { env } from "../env";
 import { LedgerWriter } from "./ledger-writer";
 import { type LogIdentity, loadLogIdentity } from "./log-identity";
 import { type SignedCheckpoint, signCheckpoint } from "./sign-checkpoint";
+import { WitnessClient } from "./witness-client";
 
 export interface LedgerRuntime {
   identity: LogIdentity;
@@ -54,7 +55,15 @@ export function getLedgerRuntime(): Promise<LedgerRuntime> {
   const holder = globalThis as Holder;
   holder[KEY] ??= (async () => {
     const db = await getDb();
-    return startLedgerRuntime(db, await loadLogIdentity(db), env.PLAZA_CHECKPOINT_INTERVAL * 1000);
+    const identity = await loadLogIdentity(db);
+    if (env.PLAZA_WITNESSES.length === 0) {
+      return startLedgerRuntime(db, identity, env.PLAZA_CHECKPOINT_INTERVAL * 1000);
+    }
+    // Every new checkpoint goes to the witnesses in the background; the newest one also at start,
+    // so a log that stays idle after a restart still ends up cosigned.
+    const witnesses = new WitnessClient(db, env.PLAZA_WITNESSES);
+    void witnesses.submitLatest();
+    return startLedgerRuntime(db, identity, env.PLAZA_CHECKPOINT_INTERVAL * 1000, (c) => witnesses.submit(c));
   })();
   return holder[KEY];
 }

@@ -100,7 +100,6 @@ test("the public pages show the city, the districts and their councils", async (
   for (const [link, heading] of [
     ["Proposals", "No proposals yet."],
     ["Polls", "No polls yet."],
-    ["Ledger", "No ledger entries for this district yet."],
   ] as const) {
     await page
       .getByRole("navigation", { name: "District sections" })
@@ -109,6 +108,13 @@ test("the public pages show the city, the districts and their councils", async (
     await expect(page.getByText(heading)).toBeVisible();
     await expectAccessible(page);
   }
+  // Creating the district was recorded on the public ledger.
+  await page
+    .getByRole("navigation", { name: "District sections" })
+    .getByRole("link", { name: "Ledger" })
+    .click();
+  await expect(page.getByRole("table", { name: "Ledger entries of North Bank" })).toContainText("North Bank");
+  await expectAccessible(page);
 });
 
 test("unknown addresses give a real 404 page", async ({ page }) => {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "@/server/api/server-caller";
 
@@ -33,7 +34,14 @@ export default async function DistrictPage({ params }: { params: Promise<{ slug:
           <dt className="font-medium">{t("polls")}</dt>
           <dd>{t("noneYet")}</dd>
           <dt className="font-medium">{t("ledger")}</dt>
-          <dd>{t("noneYet")}</dd>
+          <dd>
+            <Link
+              href={`/districts/${district.slug}/ledger`}
+              className="text-brand-700 underline underline-offset-4"
+            >
+              {t("ledgerLink")}
+            </Link>
+          </dd>
         </dl>
       </section>
     </div>

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { decodeEntry, LEDGER_ENTRY_TYPES, type TLedgerEntryType } from "@/core/entries";
 import type { DbOrTx } from "../../db/client";
 import { ledgerEntries } from "../../db/schema";
+import { signedSize } from "./signed-size";
 
 export const ZListEntriesInput = z.object({
   /** First index to return (inclusive). */
@@ -13,15 +14,20 @@ export const ZListEntriesInput = z.object({
 });
 export type TListEntriesInput = z.input<typeof ZListEntriesInput>;
 
-/** A page of entries in index order, optionally of one type or one district, with their bytes. */
+/**
+ * A page of entries in index order, optionally of one type or one district, with their bytes.
+ * Only entries covered by the latest signed checkpoint are listed.
+ */
 export async function listEntries(db: DbOrTx, input: TListEntriesInput) {
   const q = ZListEntriesInput.parse(input);
+  const size = await signedSize(db);
   const rows = await db
     .select()
     .from(ledgerEntries)
     .where(
       and(
         gte(ledgerEntries.idx, q.start),
+        lt(ledgerEntries.idx, size),
         q.type ? eq(ledgerEntries.type, q.type) : undefined,
         q.districtId ? eq(ledgerEntries.districtId, q.districtId) : undefined,
       ),
@@ -35,8 +41,9 @@ export async function listEntries(db: DbOrTx, input: TListEntriesInput) {
   };
 }
 
-/** One entry by index, or null. */
+/** One entry by index, or null (also while no signed checkpoint covers it yet). */
 export async function getEntry(db: DbOrTx, index: bigint) {
+  if (index >= (await signedSize(db))) return null;
   const [row] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.idx, index));
   return row ? { index: row.idx, type: row.type, data: row.data, entry: decodeEntry(row.data) } : null;
 }
