@@ -9,16 +9,20 @@ import { WitnessClient } from "./witness-client";
 export interface LedgerRuntime {
   identity: LogIdentity;
   writer: LedgerWriter;
-  /** Signs now if the tree grew (the loop also does this every PLAZA_CHECKPOINT_INTERVAL). */
+  /** Signs now if the tree grew (start-up, operators); scheduled signing keeps the interval. */
   checkpointNow(): Promise<SignedCheckpoint | null>;
+  /** Asks for a checkpoint as soon as the interval allows (after appends made outside `writer`). */
+  requestCheckpoint(): void;
   stop(): void;
 }
 
 /**
- * Starts the checkpoint loop: every interval, sign a checkpoint if the tree grew. Ticks never
- * overlap, and across instances the signing lock in signCheckpoint lets one sign at a time, so
- * at most one checkpoint per interval is signed for each instance's tick, and never for an
- * unchanged tree: a checkpoint never pins one single vote's arrival time more precisely than that.
+ * Keeps checkpoints coming: at most one per interval (enforced by signCheckpoint across every
+ * instance on the database clock), and never for an unchanged tree, so a checkpoint never pins a
+ * single vote's arrival more precisely than the interval. Appends through `writer` ask for a
+ * checkpoint right away, so on a quiet log an entry is signed within milliseconds, and at worst
+ * one interval after the previous checkpoint; a poll every interval catches appends made by
+ * other instances or directly in a transaction.
  */
 export function startLedgerRuntime(
   db: Db,
@@ -27,10 +31,16 @@ export function startLedgerRuntime(
   onSigned?: (c: SignedCheckpoint) => void,
 ): LedgerRuntime {
   let running: Promise<SignedCheckpoint | null> | null = null;
-  const checkpointNow = () => {
-    running ??= signCheckpoint(db, identity)
+  let lastSignedAt = 0;
+  let scheduled: ReturnType<typeof setTimeout> | null = null;
+
+  const sign = (minIntervalMs: number) => {
+    running ??= signCheckpoint(db, identity, { minIntervalMs })
       .then((signed) => {
-        if (signed) onSigned?.(signed);
+        if (signed) {
+          lastSignedAt = Date.now();
+          onSigned?.(signed);
+        }
         return signed;
       })
       .finally(() => {
@@ -38,13 +48,33 @@ export function startLedgerRuntime(
       });
     return running;
   };
-  const timer = setInterval(() => {
-    checkpointNow().catch((e: unknown) =>
-      console.error(`[plaza] checkpoint signing failed: ${(e as Error).message}`),
-    );
-  }, intervalMs);
-  timer.unref();
-  return { identity, writer: new LedgerWriter(db), checkpointNow, stop: () => clearInterval(timer) };
+  const checkpointNow = () => sign(0);
+  const tick = () => {
+    scheduled = null;
+    sign(intervalMs)
+      .then((signed) => {
+        // Too early (another instance signed recently) or busy: try again when allowed.
+        if (!signed && Date.now() - lastSignedAt < intervalMs) requestCheckpoint();
+      })
+      .catch((e: unknown) => console.error(`[plaza] checkpoint signing failed: ${(e as Error).message}`));
+  };
+  const requestCheckpoint = () => {
+    if (scheduled) return;
+    scheduled = setTimeout(tick, Math.max(0, lastSignedAt + intervalMs - Date.now()));
+    scheduled.unref();
+  };
+  const poll = setInterval(tick, intervalMs);
+  poll.unref();
+  return {
+    identity,
+    writer: new LedgerWriter(db, undefined, requestCheckpoint),
+    checkpointNow,
+    requestCheckpoint,
+    stop: () => {
+      clearInterval(poll);
+      if (scheduled) clearTimeout(scheduled);
+    },
+  };
 }
 
 const KEY = Symbol.for("plaza.ledger");

@@ -23,6 +23,8 @@ export class LedgerWriter {
   constructor(
     private readonly db: Db,
     private readonly maxBatch = 1_000,
+    /** Called after each committed batch (the runtime uses it to ask for a checkpoint). */
+    private readonly onCommitted?: () => void,
   ) {}
 
   append(bytes: Uint8Array): Promise<bigint> {
@@ -58,6 +60,7 @@ export class LedgerWriter {
           batch.forEach((p, i) => {
             p.resolve(firstIndex + BigInt(i));
           });
+          this.onCommitted?.();
         } catch (e) {
           for (const p of batch) p.reject(e);
         }

@@ -26,7 +26,11 @@ export interface SignedCheckpoint {
  * and refuses, loudly, if it does not: the log never signs two checkpoints that disagree.
  * Returns null when there was nothing to sign or another instance holds the signing lock.
  */
-export async function signCheckpoint(db: Db, identity: LogIdentity): Promise<SignedCheckpoint | null> {
+export async function signCheckpoint(
+  db: Db,
+  identity: LogIdentity,
+  options: { minIntervalMs?: number } = {},
+): Promise<SignedCheckpoint | null> {
   return db.transaction(async (tx) => {
     const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${CHECKPOINT_LOCK_KEY}) as locked`);
     const row = (Array.isArray(lock) ? lock[0] : (lock as { rows: unknown[] }).rows[0]) as {
@@ -38,6 +42,17 @@ export async function signCheckpoint(db: Db, identity: LogIdentity): Promise<Sig
     if (!head || head.size === 0n) return null;
     const [last] = await tx.select().from(ledgerCheckpoints).orderBy(desc(ledgerCheckpoints.size)).limit(1);
     if (last && head.size <= last.size) return null;
+    if (last && options.minIntervalMs) {
+      // At most one checkpoint per interval across every instance, measured on the database's
+      // clock so instances with skewed clocks still agree.
+      const age = await tx.execute(
+        sql`select (extract(epoch from (now() - created_at)) * 1000)::float8 as ms from ledger_checkpoints where size = ${last.size.toString()}::bigint`,
+      );
+      const ms = Number(
+        ((Array.isArray(age) ? age[0] : (age as { rows: unknown[] }).rows[0]) as { ms: number }).ms,
+      );
+      if (ms < options.minIntervalMs) return null;
+    }
 
     const root = compactRangeRoot(readFrontier(head.size, head.frontier));
     if (last) {
