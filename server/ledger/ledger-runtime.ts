@@ -78,6 +78,7 @@ export function startLedgerRuntime(
 }
 
 const KEY = Symbol.for("plaza.ledger");
+const WITNESS_RETRY_MS = 15_000;
 type Holder = { [KEY]?: Promise<LedgerRuntime> };
 
 /** The process-wide ledger runtime (on globalThis for the same reason as the database). */
@@ -93,6 +94,8 @@ export function getLedgerRuntime(): Promise<LedgerRuntime> {
     // so a log that stays idle after a restart still ends up cosigned.
     const witnesses = new WitnessClient(db, env.PLAZA_WITNESSES);
     void witnesses.submitLatest();
+    // A witness that was unreachable catches up without waiting for the next checkpoint.
+    setInterval(() => void witnesses.retryBehind(), WITNESS_RETRY_MS).unref();
     return startLedgerRuntime(db, identity, env.PLAZA_CHECKPOINT_INTERVAL * 1000, (c) => witnesses.submit(c));
   })();
   return holder[KEY];

@@ -81,11 +81,34 @@ export class WitnessClient {
    * ones before it.
    */
   submit(checkpoint: CheckpointForWitnesses): void {
-    for (const witness of this.witnesses) {
-      const queue = this.queues.get(witness.name) ?? { running: null, pending: null };
-      this.queues.set(witness.name, queue);
-      if (queue.pending === null || queue.pending.size < checkpoint.size) queue.pending = checkpoint;
-      if (queue.running === null) queue.running = this.drain(witness, queue);
+    for (const witness of this.witnesses) this.submitTo(witness, checkpoint);
+  }
+
+  private submitTo(witness: ConfiguredWitness, checkpoint: CheckpointForWitnesses): void {
+    const queue = this.queues.get(witness.name) ?? { running: null, pending: null };
+    this.queues.set(witness.name, queue);
+    if (queue.pending === null || queue.pending.size < checkpoint.size) queue.pending = checkpoint;
+    if (queue.running === null) queue.running = this.drain(witness, queue);
+  }
+
+  /**
+   * Re-sends the newest checkpoint to each witness that has not cosigned it yet, so a witness
+   * that was down or unreachable catches up even while the log is idle (run periodically).
+   */
+  async retryBehind(): Promise<void> {
+    try {
+      const [latest] = await this.db
+        .select({ size: ledgerCheckpoints.size, note: ledgerCheckpoints.note })
+        .from(ledgerCheckpoints)
+        .orderBy(desc(ledgerCheckpoints.size))
+        .limit(1);
+      if (!latest) return;
+      for (const witness of this.witnesses) {
+        const last = await this.lastCosignedSize(witness.name);
+        if (last === null || last < latest.size) this.submitTo(witness, latest);
+      }
+    } catch (e) {
+      this.log(`[plaza] witnesses: cannot read the latest checkpoint: ${(e as Error).message}`);
     }
   }
 

@@ -328,6 +328,30 @@ describe("WitnessClient with a misbehaving witness", () => {
     expect(await cosignatureRows(key.name)).toEqual([]);
   });
 
+  it("lets a witness that was down catch up on the latest checkpoint (retryBehind)", async () => {
+    const lateKey = witnessKey("witness.test/late");
+    const late = await startWitness(lateKey, await tempDir());
+    const logged: string[] = [];
+    // First configured at an address where nothing answers: the submission fails and is logged.
+    const down = new WitnessClient(t.db, [endpoint(lateKey, "http://127.0.0.1:9")], {
+      log: (l) => logged.push(l),
+    });
+    down.submit(await storedCheckpoint());
+    await down.idle();
+    expect(logged).toHaveLength(1);
+    expect(await cosignatureRows(lateKey.name)).toEqual([]);
+    // Once reachable, the periodic retry brings it up to date without a new checkpoint.
+    const up = new WitnessClient(t.db, [endpoint(lateKey, late.url)], { log: (l) => logged.push(l) });
+    await up.retryBehind();
+    await up.idle();
+    const latest = await storedCheckpoint();
+    expect((await cosignatureRows(lateKey.name)).at(-1)?.checkpointSize).toBe(latest.size);
+    // Nothing is re-sent to a witness that is up to date.
+    await up.retryBehind();
+    await up.idle();
+    expect(await cosignatureRows(lateKey.name)).toHaveLength(1);
+  });
+
   it("logs an unreachable witness without throwing", async () => {
     // A port that was just free: nothing listens there.
     const closed = createServer();
