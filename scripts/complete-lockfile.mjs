@@ -8,7 +8,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 
 const OS = ["android", "darwin", "linux", "win32", "freebsd", "openbsd", "sunos", "aix"];
-const CPU = { arm64: "arm64", x64: "x64", arm: "arm", ia32: "ia32", ppc64: "ppc64", s390x: "s390x", wasm32: "wasm32", riscv64: "riscv64" };
+const CPU = {
+  arm64: "arm64",
+  x64: "x64",
+  arm: "arm",
+  ia32: "ia32",
+  ppc64: "ppc64",
+  s390x: "s390x",
+  wasm32: "wasm32",
+  riscv64: "riscv64",
+};
 
 const lock = JSON.parse(readFileSync("package-lock.json", "utf8"));
 const packages = lock.packages;
@@ -18,7 +27,9 @@ for (const [where, meta] of Object.entries(packages)) {
     const base = where ? `${where}/node_modules/${name}` : `node_modules/${name}`;
     if (packages[base] || packages[`node_modules/${name}`]) continue;
     if (!/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(spec)) {
-      console.error(`complete-lockfile: ${name}@${spec} is not an exact version; install it on its platform instead`);
+      console.error(
+        `complete-lockfile: ${name}@${spec} is not an exact version; install it on its platform instead`,
+      );
       process.exitCode = 1;
       continue;
     }
@@ -39,6 +50,8 @@ for (const [where, meta] of Object.entries(packages)) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)),
+);
 writeFileSync("package-lock.json", `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: added ${added} platform entries`);
