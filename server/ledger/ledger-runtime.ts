@@ -93,7 +93,7 @@ export function getLedgerRuntime(): Promise<LedgerRuntime> {
     // Every new checkpoint goes to the witnesses in the background; the newest one also at start,
     // so a log that stays idle after a restart still ends up cosigned.
     const witnesses = new WitnessClient(db, env.PLAZA_WITNESSES);
-    void witnesses.submitLatest();
+    void witnesses.retryBehind();
     // A witness that was unreachable catches up without waiting for the next checkpoint.
     setInterval(() => void witnesses.retryBehind(), WITNESS_RETRY_MS).unref();
     return startLedgerRuntime(db, identity, env.PLAZA_CHECKPOINT_INTERVAL * 1000, (c) => witnesses.submit(c));

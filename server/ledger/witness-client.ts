@@ -92,8 +92,9 @@ export class WitnessClient {
   }
 
   /**
-   * Re-sends the newest checkpoint to each witness that has not cosigned it yet, so a witness
-   * that was down or unreachable catches up even while the log is idle (run periodically).
+   * Sends the newest checkpoint to each witness that has not cosigned it yet: at start, so an idle
+   * log still gets cosigned, and periodically, so a witness that was down or unreachable catches
+   * up without waiting for the next checkpoint.
    */
   async retryBehind(): Promise<void> {
     try {
@@ -107,20 +108,6 @@ export class WitnessClient {
         const last = await this.lastCosignedSize(witness.name);
         if (last === null || last < latest.size) this.submitTo(witness, latest);
       }
-    } catch (e) {
-      this.log(`[plaza] witnesses: cannot read the latest checkpoint: ${(e as Error).message}`);
-    }
-  }
-
-  /** Sends the newest signed checkpoint, e.g. at start, so an idle log still gets cosigned. */
-  async submitLatest(): Promise<void> {
-    try {
-      const [latest] = await this.db
-        .select({ size: ledgerCheckpoints.size, note: ledgerCheckpoints.note })
-        .from(ledgerCheckpoints)
-        .orderBy(desc(ledgerCheckpoints.size))
-        .limit(1);
-      if (latest) this.submit(latest);
     } catch (e) {
       this.log(`[plaza] witnesses: cannot read the latest checkpoint: ${(e as Error).message}`);
     }

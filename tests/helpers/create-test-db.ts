@@ -21,7 +21,12 @@ export async function createTestDb(): Promise<TestDb> {
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("PLAZA_TEST_DB=postgres needs TEST_DATABASE_URL");
-  const name = `plaza_test_${randomBytes(6).toString("hex")}`;
+  return createThrowawayPostgres(adminUrl);
+}
+
+/** A new, migrated database on the server at `adminUrl`, dropped on close (tests, benchmarks). */
+export async function createThrowawayPostgres(adminUrl: string, prefix = "plaza_test"): Promise<TestDb> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
