@@ -11,10 +11,14 @@ export function requireSignedIn(actor: Actor): NonNullable<Actor> {
   return actor;
 }
 
+/**
+ * Administrator and council actions are FORBIDDEN to everyone else, signed in or not: a resident
+ * (who never signs in) or a stranger gets the same answer as a signed-in non-member.
+ */
 export function requirePlatformAdmin(actor: Actor): NonNullable<Actor> {
-  const a = requireSignedIn(actor);
-  if (!a.isPlatformAdmin) throw new AppError("FORBIDDEN", "Only the platform administrator can do this.");
-  return a;
+  if (!actor?.isPlatformAdmin)
+    throw new AppError("FORBIDDEN", "Only the platform administrator can do this.");
+  return actor;
 }
 
 /** Council actions are checked against the database on every call, never only in middleware. */
@@ -23,7 +27,8 @@ export async function requireCouncilMember(
   actor: Actor,
   districtId: string,
 ): Promise<NonNullable<Actor>> {
-  const a = requireSignedIn(actor);
+  if (!actor) throw new AppError("FORBIDDEN", "Only members of this district's council can do this.");
+  const a = actor;
   const [row] = await db
     .select({ userId: councilMembers.userId })
     .from(councilMembers)

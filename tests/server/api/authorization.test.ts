@@ -38,12 +38,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("authorization inside every procedure", () => {
-  it("refuses administrator procedures to a stranger with UNAUTHORIZED", async () => {
-    expect(await codeOf(caller(null).district.create({ name: "Xanadu", slug: "x-1" }))).toBe("UNAUTHORIZED");
-    expect(await codeOf(caller(null).council.listAll())).toBe("UNAUTHORIZED");
+  it("refuses administrator and council procedures to a stranger or resident with FORBIDDEN", async () => {
+    expect(await codeOf(caller(null).district.create({ name: "Xanadu", slug: "x-1" }))).toBe("FORBIDDEN");
+    expect(await codeOf(caller(null).council.listAll())).toBe("FORBIDDEN");
     expect(await codeOf(caller(null).council.invite({ districtId, email: "a@example.org", name: "A" }))).toBe(
-      "UNAUTHORIZED",
+      "FORBIDDEN",
     );
+    expect(await codeOf(caller(null).council.remove({ districtId, userId: councillor.userId }))).toBe(
+      "FORBIDDEN",
+    );
+    // The dashboard is not a council action but a signed-in page: it asks to sign in.
     expect(await codeOf(caller(null).council.dashboard())).toBe("UNAUTHORIZED");
   });
 
