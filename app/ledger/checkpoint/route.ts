@@ -1,12 +1,12 @@
+import { PUBLIC_HEADERS, publicApiResponse } from "@/server/api/public-api-response";
 import { getDb } from "@/server/db/get-db";
-import { ledgerResponse, PUBLIC_HEADERS } from "@/server/ledger/ledger-http";
 import { getLatestCheckpoint } from "@/server/services/ledger/get-latest-checkpoint";
 
 export const dynamic = "force-dynamic";
 
 /** c2sp.org/tlog-tiles: the latest signed checkpoint, with witness cosignatures. Never cached long. */
 export function GET() {
-  return ledgerResponse(async () => {
+  return publicApiResponse(async () => {
     const latest = await getLatestCheckpoint(await getDb());
     if (!latest) return new Response("no checkpoint yet\n", { status: 404, headers: PUBLIC_HEADERS });
     return new Response(latest.note, {

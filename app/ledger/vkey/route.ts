@@ -1,11 +1,11 @@
-import { ledgerResponse, PUBLIC_HEADERS } from "@/server/ledger/ledger-http";
+import { PUBLIC_HEADERS, publicApiResponse } from "@/server/api/public-api-response";
 import { getLedgerRuntime } from "@/server/ledger/ledger-runtime";
 
 export const dynamic = "force-dynamic";
 
 /** The log's note verifier key ("<origin>+<key id>+<key>"), for observers to pin. */
 export function GET() {
-  return ledgerResponse(async () => {
+  return publicApiResponse(async () => {
     const { identity } = await getLedgerRuntime();
     return new Response(`${identity.verifierKey}\n`, {
       headers: {

@@ -2,11 +2,12 @@ import { ZodError } from "zod";
 import { isAppError } from "../errors/app-error";
 
 /**
- * Route-handler glue for the public ledger API: turns AppError / ZodError into a JSON error with
- * its code and HTTP status, and anything unexpected into a plain 500 without internals. Every
- * ledger response allows cross-origin reads: observers fetch it from their own pages.
+ * Route-handler glue for the public (non-tRPC) API — the ledger and the ZK artifacts: turns
+ * AppError / ZodError into a JSON error with its code and HTTP status, and anything unexpected
+ * into a plain 500 without internals. Responses allow cross-origin reads: observers fetch them
+ * from their own pages.
  */
-export async function ledgerResponse(run: () => Promise<Response>): Promise<Response> {
+export async function publicApiResponse(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (e) {
