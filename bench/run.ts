@@ -3,10 +3,11 @@
  * prints its figures next to a reference measured in the same run, so ratios stay meaningful on
  * any machine. BENCH_ONLY=ledger runs one group.
  */
+import { censusBench } from "./census-bench";
 import { ledgerBench } from "./ledger-bench";
 
 const only = process.env.BENCH_ONLY;
-const groups: Record<string, () => Promise<string[]>> = { ledger: ledgerBench };
+const groups: Record<string, () => Promise<string[]>> = { ledger: ledgerBench, census: censusBench };
 const summary: string[] = [];
 for (const [name, run] of Object.entries(groups)) {
   if (only && only !== name) continue;

@@ -51,3 +51,11 @@ describe("negotiateLocale", () => {
     expect(negotiateLocale(header)).toBe(locale);
   });
 });
+
+describe("error messages", () => {
+  it("exist for every AppError code, so no failure reaches a person untranslated", async () => {
+    const { APP_ERROR_CODES } = await import("@/server/errors/app-error");
+    const errors = (en as { errors: Record<string, string> }).errors;
+    expect(Object.keys(APP_ERROR_CODES).filter((code) => !(code in errors))).toEqual([]);
+  });
+});

@@ -1,4 +1,8 @@
 export { accounts } from "./accounts";
+export { censusGroups } from "./census-groups";
+export { censusInvitationCodes } from "./census-invitation-codes";
+export { censusMembers } from "./census-members";
+export { censusNodes } from "./census-nodes";
 export { councilMembers } from "./council-members";
 export { districts } from "./districts";
 export { instanceSettings } from "./instance-settings";
@@ -8,6 +12,7 @@ export { ledgerEntries } from "./ledger-entries";
 export { ledgerHead } from "./ledger-head";
 export { ledgerSubtrees } from "./ledger-subtrees";
 export { outboxMessages } from "./outbox-messages";
+export { polls } from "./polls";
 export { sessions } from "./sessions";
 export { users } from "./users";
 export { verificationTokens } from "./verification-tokens";
