@@ -24,8 +24,19 @@ export const ZInstant = z
 export const ZCount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** Semaphore tree depths the official ceremony covers. */
 export const ZDepth = z.number().int().min(1).max(32);
-/** A Groth16 proof as Semaphore packs it: eight field elements (a, b, c flattened). */
-export const ZPackedProof = z.array(ZFieldString).length(8);
+/** The BN254 base field order p: the field of curve point coordinates (p > r). */
+export const BN254_BASE_FIELD =
+  21888242871839275222246405745257275088696311157297823662689037894645226208583n;
+
+/** A curve point coordinate as a canonical decimal string below p (not r: coordinates may exceed r). */
+export const ZBaseFieldString = z
+  .string()
+  .max(78)
+  .regex(/^(0|[1-9][0-9]*)$/, "must be a canonical decimal string")
+  .refine((s) => BigInt(s) < BN254_BASE_FIELD, "must be below the BN254 base field order");
+
+/** A Groth16 proof as Semaphore packs it: eight base-field coordinates (A, B, C flattened). */
+export const ZPackedProof = z.array(ZBaseFieldString).length(8);
 
 /** The public part of an anonymous act: a Semaphore v4 proof against a frozen census root. */
 export const ZAnonymousProof = z.object({

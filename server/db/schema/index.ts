@@ -16,3 +16,4 @@ export { polls } from "./polls";
 export { sessions } from "./sessions";
 export { users } from "./users";
 export { verificationTokens } from "./verification-tokens";
+export { votes } from "./votes";

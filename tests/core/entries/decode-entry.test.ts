@@ -146,6 +146,20 @@ describe("encodeEntry / decodeEntry", () => {
     });
   }
 
+  it("accepts proof point coordinates between r and p (they are base-field elements), not p itself", () => {
+    const r = "21888242871839275222246405745257275088548364400416034343698204186575808495617";
+    const pMinus1 = "21888242871839275222246405745257275088696311157297823662689037894645226208582";
+    const p = "21888242871839275222246405745257275088696311157297823662689037894645226208583";
+    const withPoint = (x: string) =>
+      ({
+        ...(examples[4] as object),
+        proof: { ...proof, points: [x, ...Array(7).fill("1")] },
+      }) as TLedgerEntry;
+    expect(decodeEntry(encodeEntry(withPoint(r)))).toEqual(withPoint(r));
+    expect(decodeEntry(encodeEntry(withPoint(pMinus1)))).toEqual(withPoint(pMinus1));
+    expect(() => encodeEntry(withPoint(p))).toThrow(/base field/);
+  });
+
   it("refuses to encode an invalid entry, naming the field", () => {
     expect(() => encodeEntry({ ...(examples[4] as object), sequence: -1 } as TLedgerEntry)).toThrow(
       /entry\.sequence/,
