@@ -2,6 +2,7 @@ import "server-only";
 import { getDatabase } from "./db/get-db";
 import { EnvError, env, publicUrl } from "./env";
 import { getLedgerRuntime } from "./ledger/ledger-runtime";
+import { startPollScheduler } from "./polls/start-poll-scheduler";
 import { createSignInLink } from "./services/auth/create-sign-in-link";
 import { resolveAuthSecret } from "./services/auth/resolve-auth-secret";
 import { ensurePlatformAdmin } from "./services/seed/ensure-platform-admin";
@@ -13,6 +14,8 @@ import { ArtifactIntegrityError, verifyArtifacts } from "./zk/verify-artifacts";
  * sure the administrator exists, seed the demo city once, and print the administrator's one-time
  * sign-in link while they have never signed in. Any failure is one line on stderr and exit 1.
  */
+const POLL_TICK_MS = 1_000;
+
 export async function bootstrap(): Promise<void> {
   try {
     const started = Date.now();
@@ -30,6 +33,8 @@ export async function bootstrap(): Promise<void> {
     const ledger = await getLedgerRuntime();
     await ledger.checkpointNow();
     console.log(`[plaza] ledger ${ledger.identity.origin}, verifier key ${ledger.identity.verifierKey}`);
+    // Polls open and close by themselves; a change asks for a checkpoint right away.
+    startPollScheduler(handle.db, ledger.identity.origin, POLL_TICK_MS, ledger.requestCheckpoint);
     if (!admin.emailVerified) {
       const link = await createSignInLink(handle.db, {
         email: admin.email,
