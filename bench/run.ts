@@ -7,7 +7,11 @@ import { censusBench } from "./census-bench";
 import { ledgerBench } from "./ledger-bench";
 
 const only = process.env.BENCH_ONLY;
-const groups: Record<string, () => Promise<string[]>> = { ledger: ledgerBench, census: censusBench };
+const groups: Record<string, () => Promise<string[]>> = {
+  ledger: ledgerBench,
+  census: censusBench,
+  groth16: async () => (await import("./groth16-bench")).groth16Bench(),
+};
 const summary: string[] = [];
 for (const [name, run] of Object.entries(groups)) {
   if (only && only !== name) continue;
