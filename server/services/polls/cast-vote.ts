@@ -61,7 +61,7 @@ export async function castVote(
   const { proof } = vote;
 
   const [poll] = await db.select().from(polls).where(eq(polls.id, vote.pollId));
-  if (!poll || poll.status !== "open" || poll.closesAt.getTime() <= Date.now()) {
+  if (poll?.status !== "open" || poll.closesAt.getTime() <= Date.now()) {
     throw new AppError("POLL_NOT_OPEN", "This poll is not open for voting.");
   }
   if (proof.scope !== poll.scope) throw new AppError("WRONG_SCOPE", "The proof was made for another poll.");
@@ -101,7 +101,7 @@ export async function castVote(
   return db.transaction(async (tx) => {
     // The poll row FOR SHARE: closing takes it FOR UPDATE, so no vote lands after the tally.
     const [locked] = await tx.select().from(polls).where(eq(polls.id, poll.id)).for("share");
-    if (!locked || locked.status !== "open" || locked.closesAt.getTime() <= Date.now()) {
+    if (locked?.status !== "open" || locked.closesAt.getTime() <= Date.now()) {
       throw new AppError("POLL_NOT_OPEN", "This poll is not open for voting.");
     }
     // One voter's submissions queue on a lock of their own (poll, nullifier); others proceed.
