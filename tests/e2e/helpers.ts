@@ -43,6 +43,9 @@ export function linkIn(mail: CapturedMail): string {
 
 /** Every page a browser test visits must have zero serious or critical axe-core violations. */
 export async function expectAccessible(page: Page) {
+  // Next streams metadata: right after a client-side refresh the <title> can arrive a moment after
+  // the content. Check the page as it settles, not in that instant.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
