@@ -3,6 +3,7 @@ import { formatCheckpoint } from "@/core/checkpoint";
 import { compactRangeRoot, generateConsistencyProof, verifyConsistency } from "@/core/merkle";
 import { signNote } from "@/core/note";
 import type { Db } from "../db/client";
+import { firstRow } from "../db/first-row";
 import { ledgerCheckpoints, ledgerHead } from "../db/schema";
 import { AppError } from "../errors/app-error";
 import { createDbHashReader } from "./create-db-hash-reader";
@@ -33,10 +34,7 @@ export async function signCheckpoint(
 ): Promise<SignedCheckpoint | null> {
   return db.transaction(async (tx) => {
     const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${CHECKPOINT_LOCK_KEY}) as locked`);
-    const row = (Array.isArray(lock) ? lock[0] : (lock as { rows: unknown[] }).rows[0]) as {
-      locked: boolean;
-    };
-    if (!row.locked) return null;
+    if (!firstRow<{ locked: boolean }>(lock)?.locked) return null;
 
     const [head] = await tx.select().from(ledgerHead).where(eq(ledgerHead.id, 1));
     if (!head || head.size === 0n) return null;
@@ -48,9 +46,7 @@ export async function signCheckpoint(
       const age = await tx.execute(
         sql`select (extract(epoch from (now() - created_at)) * 1000)::float8 as ms from ledger_checkpoints where size = ${last.size.toString()}::bigint`,
       );
-      const ms = Number(
-        ((Array.isArray(age) ? age[0] : (age as { rows: unknown[] }).rows[0]) as { ms: number }).ms,
-      );
+      const ms = Number(firstRow<{ ms: number }>(age)?.ms);
       if (ms < options.minIntervalMs) return null;
     }
 

@@ -1,10 +1,11 @@
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { generateConsistencyProof, generateInclusionProof, hashLeaf } from "@/core/merkle";
 import type { DbOrTx } from "../../db/client";
 import { ledgerCheckpoints, ledgerEntries } from "../../db/schema";
 import { AppError } from "../../errors/app-error";
 import { createDbHashReader } from "../../ledger/create-db-hash-reader";
+import { signedSize } from "./signed-size";
 
 export const ZInclusionInput = z.object({
   index: z.coerce.bigint().min(0n),
@@ -12,7 +13,8 @@ export const ZInclusionInput = z.object({
 });
 export const ZConsistencyInput = z.object({ from: z.coerce.bigint().min(1n), to: z.coerce.bigint().min(1n) });
 
-async function signedSize(db: DbOrTx, size?: bigint): Promise<bigint> {
+/** `size` if a checkpoint was signed at it, else (no size given) the latest signed size. */
+async function requireSignedSize(db: DbOrTx, size?: bigint): Promise<bigint> {
   if (size !== undefined) {
     const [cp] = await db
       .select({ size: ledgerCheckpoints.size })
@@ -21,13 +23,9 @@ async function signedSize(db: DbOrTx, size?: bigint): Promise<bigint> {
     if (!cp) throw new AppError("NOT_FOUND", `No checkpoint was signed at size ${size}.`);
     return size;
   }
-  const [latest] = await db
-    .select({ size: ledgerCheckpoints.size })
-    .from(ledgerCheckpoints)
-    .orderBy(desc(ledgerCheckpoints.size))
-    .limit(1);
-  if (!latest) throw new AppError("NOT_FOUND", "No checkpoint has been signed yet.");
-  return latest.size;
+  const latest = await signedSize(db);
+  if (latest === 0n) throw new AppError("NOT_FOUND", "No checkpoint has been signed yet.");
+  return latest;
 }
 
 /**
@@ -36,7 +34,7 @@ async function signedSize(db: DbOrTx, size?: bigint): Promise<bigint> {
  */
 export async function getInclusionProof(db: DbOrTx, input: unknown) {
   const q = ZInclusionInput.parse(input);
-  const size = await signedSize(db, q.size);
+  const size = await requireSignedSize(db, q.size);
   if (q.index >= size)
     throw new AppError("NOT_FOUND", `Entry ${q.index} is not yet covered by a checkpoint (size ${size}).`);
   const [entry] = await db
@@ -52,8 +50,8 @@ export async function getInclusionProof(db: DbOrTx, input: unknown) {
 export async function getConsistencyProof(db: DbOrTx, input: unknown) {
   const q = ZConsistencyInput.parse(input);
   if (q.from > q.to) throw new AppError("BAD_INPUT", "from must not exceed to.");
-  await signedSize(db, q.from);
-  await signedSize(db, q.to);
+  await requireSignedSize(db, q.from);
+  await requireSignedSize(db, q.to);
   const proof = await generateConsistencyProof({
     size1: q.from,
     size2: q.to,

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gte, lt } from "drizzle-orm";
+import { and, asc, eq, gte, lt } from "drizzle-orm";
 import { encodeEntryBundle, parseTilePath, TILE_HEIGHT, TILE_WIDTH } from "@/core/tiles";
 import type { DbOrTx } from "../../db/client";
-import { ledgerCheckpoints, ledgerSubtrees } from "../../db/schema";
+import { ledgerSubtrees } from "../../db/schema";
 import { AppError } from "../../errors/app-error";
 import { readEntryRange } from "./list-entries";
+import { signedSize } from "./signed-size";
 
 /**
  * Serves c2sp.org/tlog-tiles resources: hash tiles tile/<L>/<N>[.p/<W>] (the perfect subtree
@@ -18,12 +19,7 @@ export async function readTile(db: DbOrTx, path: string): Promise<{ body: Uint8A
   } catch (e) {
     throw new AppError("BAD_INPUT", (e as Error).message);
   }
-  const [latest] = await db
-    .select({ size: ledgerCheckpoints.size })
-    .from(ledgerCheckpoints)
-    .orderBy(desc(ledgerCheckpoints.size))
-    .limit(1);
-  const size = latest?.size ?? 0n;
+  const size = await signedSize(db);
   const first = tile.index * BigInt(TILE_WIDTH);
   const end = first + BigInt(tile.width);
   const full = tile.width === TILE_WIDTH;

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/server/db/client";
+import { firstRow } from "@/server/db/first-row";
 import { migrateDatabase } from "@/server/db/migrate-database";
 import { createTestDb, type TestDb } from "../../helpers/create-test-db";
 
@@ -15,13 +16,9 @@ describe("migrateDatabase", () => {
     const second = t.url ? await openDatabase({ kind: "postgres", url: t.url }) : t;
     await Promise.all([migrateDatabase(t, t.url), migrateDatabase(second, t.url)]);
     const rows = await t.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    const n = (Array.isArray(rows) ? rows[0] : (rows as { rows: { n: number }[] }).rows[0]) as { n: number };
-    expect(n.n).toBeGreaterThan(0);
+    expect(firstRow<{ n: number }>(rows)?.n).toBeGreaterThan(0);
     const tables = await t.db.execute(sql`select to_regclass('public.districts') as t`);
-    const row = (Array.isArray(tables) ? tables[0] : (tables as { rows: unknown[] }).rows[0]) as {
-      t: string | null;
-    };
-    expect(row.t).toBe("districts");
+    expect(firstRow<{ t: string | null }>(tables)?.t).toBe("districts");
     if (second !== t) await second.close();
   });
 });
