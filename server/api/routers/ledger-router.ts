@@ -68,8 +68,8 @@ export const ledgerRouter = createTRPCRouter({
     .input(z.void())
     .output(z.string())
     .query(async () => {
-      // Imported on use: the runtime opens the process-wide database (a server-only module),
-      // which must not load when the router is only imported, as tests with their own db do.
+      // Imported on use: importing the router (as tests with their own database do) must not load
+      // the ledger runtime, which opens the process-wide database and key when first called.
       const { getLedgerRuntime } = await import("../../ledger/ledger-runtime");
       return (await getLedgerRuntime()).identity.verifierKey;
     }),

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openCheckpoint } from "@/core/checkpoint";
 import { encodeEntry } from "@/core/entries";
 import { hashLeaf, verifyInclusion } from "@/core/merkle";
@@ -11,9 +11,8 @@ import { createTestDb, type TestDb } from "../../../helpers/create-test-db";
 import { sampleEntry } from "../../../helpers/sample-entries";
 import { testLogIdentity } from "../../../helpers/test-log-identity";
 
-// verifierKey reads the process-wide ledger runtime, whose module is server-only; the test puts a
-// runtime with its own identity where getLedgerRuntime looks for it.
-vi.mock("server-only", () => ({}));
+// verifierKey reads the process-wide ledger runtime; the test puts a runtime with its own identity
+// where getLedgerRuntime looks for it.
 
 let t: TestDb;
 const identity = testLogIdentity();
