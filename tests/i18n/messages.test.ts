@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { catalogue, mergeCatalogues } from "@/i18n/load-messages";
 import { negotiateLocale } from "@/i18n/locales";
-import en from "@/messages/en.json";
-import es from "@/messages/es.json";
-import zh from "@/messages/zh.json";
+
+const en = catalogue("en");
+const es = catalogue("es");
+const zh = catalogue("zh");
 
 type Tree = { [k: string]: string | Tree };
 
@@ -37,6 +39,13 @@ describe("message catalogues", () => {
       }
     });
   }
+});
+
+describe("mergeCatalogues", () => {
+  it("merges areas deeply and refuses a message defined twice", () => {
+    expect(mergeCatalogues([{ a: { x: "1" } }, { a: { y: "2" } }])).toEqual({ a: { x: "1", y: "2" } });
+    expect(() => mergeCatalogues([{ a: { x: "1" } }, { a: { x: "2" } }])).toThrow("a.x");
+  });
 });
 
 describe("negotiateLocale", () => {
