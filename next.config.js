@@ -5,6 +5,9 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Lets several `next dev` servers (one per developer checkout area) run side by side in one
+  // clone without sharing a build folder. Unset: the standard `.next`.
+  distDir: process.env.PLAZA_NEXT_DIST_DIR || ".next",
   // `npm run check` (part of `npm test`) type-checks the whole tree; skipping the duplicate pass
   // here keeps `npm start` on a fresh clone fast.
   typescript: { ignoreBuildErrors: true },
