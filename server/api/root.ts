@@ -3,6 +3,7 @@ import { districtRouter } from "./routers/district-router";
 import { instanceRouter } from "./routers/instance-router";
 import { ledgerRouter } from "./routers/ledger-router";
 import { outboxRouter } from "./routers/outbox-router";
+import { pollRouter } from "./routers/poll-router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   outbox: outboxRouter,
   instance: instanceRouter,
   ledger: ledgerRouter,
+  poll: pollRouter,
 });
 
 export type AppRouter = typeof appRouter;
