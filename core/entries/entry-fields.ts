@@ -4,6 +4,17 @@ import { z } from "zod";
 export const SNARK_SCALAR_FIELD =
   21888242871839275222246405745257275088548364400416034343698204186575808495617n;
 
+const CANONICAL_DECIMAL = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * Whether `s` is a canonical decimal below `bound`. zod 4 runs every check even after one failed,
+ * so this refinement sees strings the regex refused ("1e3"): it must not hand them to BigInt,
+ * which would throw a SyntaxError instead of reporting an invalid field.
+ */
+function isDecimalBelow(s: string, bound: bigint): boolean {
+  return CANONICAL_DECIMAL.test(s) && BigInt(s) < bound;
+}
+
 /**
  * A field element as a canonical decimal string: no sign, no leading zeros, no exponent, below r.
  * Canonical so one value has exactly one encoding (a second spelling would be a second nullifier).
@@ -11,8 +22,8 @@ export const SNARK_SCALAR_FIELD =
 export const ZFieldString = z
   .string()
   .max(78)
-  .regex(/^(0|[1-9][0-9]*)$/, "must be a canonical decimal string")
-  .refine((s) => BigInt(s) < SNARK_SCALAR_FIELD, "must be below the BN254 scalar field order");
+  .regex(CANONICAL_DECIMAL, "must be a canonical decimal string")
+  .refine((s) => isDecimalBelow(s, SNARK_SCALAR_FIELD), "must be below the BN254 scalar field order");
 
 export const ZUuid = z.uuid();
 export const ZShortText = z.string().min(1).max(200);
@@ -32,8 +43,8 @@ export const BN254_BASE_FIELD =
 export const ZBaseFieldString = z
   .string()
   .max(78)
-  .regex(/^(0|[1-9][0-9]*)$/, "must be a canonical decimal string")
-  .refine((s) => BigInt(s) < BN254_BASE_FIELD, "must be below the BN254 base field order");
+  .regex(CANONICAL_DECIMAL, "must be a canonical decimal string")
+  .refine((s) => isDecimalBelow(s, BN254_BASE_FIELD), "must be below the BN254 base field order");
 
 /** A Groth16 proof as Semaphore packs it: eight base-field coordinates (A, B, C flattened). */
 export const ZPackedProof = z.array(ZBaseFieldString).length(8);

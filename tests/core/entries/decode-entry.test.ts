@@ -123,6 +123,16 @@ describe("encodeEntry / decodeEntry", () => {
       /canonical decimal/,
     ],
     [
+      "a field element with an exponent",
+      text(vote.replace('"nullifier":"42"', '"nullifier":"1e3"')),
+      /canonical decimal/,
+    ],
+    [
+      "a hexadecimal point coordinate",
+      text(vote.replace('"points":["1",', '"points":["0x1",')),
+      /canonical decimal/,
+    ],
+    [
       "a field element at the modulus",
       text(
         vote.replace(

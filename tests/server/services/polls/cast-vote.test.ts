@@ -78,15 +78,12 @@ beforeAll(async () => {
   await addToCouncil(t.db, d.id, council.userId);
   const batch = await generateInvitationCodes(t.db, council, { districtId, count: 13 });
   codes.push(...batch.codes);
-  // A poll that needs more members than will ever join stays scheduled.
-  const tooBig = await makeDuePoll({ minAnonymitySet: 50 });
   for (const [i, r] of residents.entries())
     await joinDistrict(t.db, { code: codes[i] as string, commitment: r.commitment.toString() });
   pollId = await makeDuePoll();
   otherPollId = await makeDuePoll();
   const opened = await openDuePolls(t.db, ORIGIN);
   expect(opened.sort()).toEqual([pollId, otherPollId].sort());
-  expect((await t.db.select().from(polls).where(eq(polls.id, tooBig)))[0]?.status).toBe("scheduled");
   const [poll] = await t.db.select().from(polls).where(eq(polls.id, pollId));
   depth = poll?.depth as number;
 }, 120_000);
@@ -113,6 +110,19 @@ describe("openDuePolls", () => {
     });
     expect(await openDuePolls(t.db, ORIGIN)).toEqual([]);
   });
+
+  it("does not open a poll while the census is smaller than its minimum anonymity set", async () => {
+    const tooBig = await makeDuePoll({ minAnonymitySet: 13 });
+    expect(await openDuePolls(t.db, ORIGIN)).toEqual([]);
+    const [poll] = await t.db.select().from(polls).where(eq(polls.id, tooBig));
+    expect(poll).toMatchObject({ status: "scheduled", frozenRoot: null, openedEntry: null });
+    const entries = await t.db.select().from(ledgerEntries);
+    const opened = entries.map((e) => decodeEntry(e.data)).filter((e) => e.type === "poll_opened");
+    expect(opened.map((e) => (e as { pollId: string }).pollId)).not.toContain(tooBig);
+    // One more member makes 13: the poll opens at the next tick.
+    await joinDistrict(t.db, { code: codes[12] as string, commitment: new Identity().commitment.toString() });
+    expect(await openDuePolls(t.db, ORIGIN)).toEqual([tooBig]);
+  }, 60_000);
 });
 
 describe("castVote", () => {
@@ -146,48 +156,78 @@ describe("castVote", () => {
     );
   }, 60_000);
 
-  it("refuses each kind of bad vote with its own code", async () => {
-    const p = await prove(residents[2] as Identity, [1], 0);
-    const base = { pollId, ballot: [1], sequence: 0, proof: p };
+  describe("refuses each kind of bad vote with its own code", () => {
     const r = "21888242871839275222246405745257275088548364400416034343698204186575808495617";
-    const cases: [string, unknown, string][] = [
-      [
-        "message swapped after proving",
-        { ...base, proof: { ...p, message: ballotMessage([0], 0).toString() } },
-        "MESSAGE_MISMATCH",
-      ],
-      ["ballot swapped after proving", { ...base, ballot: [0] }, "MESSAGE_MISMATCH"],
-      [
-        "tampered proof points",
-        { ...base, proof: { ...p, points: [p.points[1], p.points[0], ...p.points.slice(2)] } },
-        "INVALID_PROOF",
-      ],
-      ["a nullifier at the field modulus", { ...base, proof: { ...p, nullifier: r } }, "BAD_INPUT"],
-      [
-        "a nullifier plus the field modulus",
-        { ...base, proof: { ...p, nullifier: (BigInt(p.nullifier) + BigInt(r)).toString() } },
-        "BAD_INPUT",
-      ],
-      [
-        "a non-canonical number (leading zero)",
-        { ...base, proof: { ...p, nullifier: `0${p.nullifier}` } },
-        "BAD_INPUT",
-      ],
-      [
-        "a number as hex",
-        { ...base, proof: { ...p, nullifier: `0x${BigInt(p.nullifier).toString(16)}` } },
-        "BAD_INPUT",
-      ],
-      ["a number as a JSON number", { ...base, proof: { ...p, nullifier: 12 } }, "BAD_INPUT"],
-      ["depth 0", { ...base, proof: { ...p, merkleTreeDepth: 0 } }, "BAD_DEPTH"],
-      ["depth 33", { ...base, proof: { ...p, merkleTreeDepth: 33 } }, "BAD_DEPTH"],
-      ["an invalid ballot", { ...base, ballot: [0, 1] }, "INVALID_BALLOT"],
-      ["an unknown poll", { ...base, pollId: "00000000-0000-4000-8000-000000000000" }, "POLL_NOT_OPEN"],
-      ["an extra field", { ...base, extra: 1 }, "BAD_INPUT"],
-    ];
-    for (const [label, body, code] of cases)
-      expect(await codeOf(castVote(t.db, body, verify)), label).toBe(code);
-  }, 60_000);
+    let p: SemaphoreProof;
+    let base: { pollId: string; ballot: number[]; sequence: number; proof: SemaphoreProof };
+    const refusal = (body: unknown) => codeOf(castVote(t.db, body, verify));
+    beforeAll(async () => {
+      p = await prove(residents[2] as Identity, [1], 0);
+      base = { pollId, ballot: [1], sequence: 0, proof: p };
+    }, 60_000);
+
+    it("refuses a message swapped after proving, and a ballot that does not match the message", async () => {
+      const swapped = { ...base, proof: { ...p, message: ballotMessage([0], 0).toString() } };
+      expect(await refusal(swapped)).toBe("MESSAGE_MISMATCH");
+      expect(await refusal({ ...base, ballot: [0] })).toBe("MESSAGE_MISMATCH");
+      expect(await refusal({ ...base, sequence: 1 })).toBe("MESSAGE_MISMATCH");
+    });
+
+    it("refuses tampered proof points, including points that are not on the curve", async () => {
+      const swappedPoints = [p.points[1], p.points[0], ...p.points.slice(2)];
+      expect(await refusal({ ...base, proof: { ...p, points: swappedPoints } })).toBe("INVALID_PROOF");
+      const flipped = [...p.points];
+      flipped[7] = ((BigInt(flipped[7] as string) + 1n) % BigInt(r)).toString();
+      expect(await refusal({ ...base, proof: { ...p, points: flipped } })).toBe("INVALID_PROOF");
+      const offCurve = ["1", "1", ...p.points.slice(2)];
+      expect(await refusal({ ...base, proof: { ...p, points: offCurve } })).toBe("INVALID_PROOF");
+    });
+
+    it("refuses a nullifier at the field modulus or the nullifier plus the modulus", async () => {
+      expect(await refusal({ ...base, proof: { ...p, nullifier: r } })).toBe("BAD_INPUT");
+      const plusR = (BigInt(p.nullifier) + BigInt(r)).toString();
+      expect(await refusal({ ...base, proof: { ...p, nullifier: plusR } })).toBe("BAD_INPUT");
+    });
+
+    it("refuses non-canonical number encodings", async () => {
+      const n = BigInt(p.nullifier);
+      const encodings: [string, unknown][] = [
+        ["a leading zero", `0${n}`],
+        ["hexadecimal", `0x${n.toString(16)}`],
+        ["a JSON number", 12],
+        ["a sign", `+${n}`],
+        ["surrounding space", ` ${n}`],
+        ["an exponent", "1e3"],
+        ["a negative number", `-${n}`],
+        ["an empty string", ""],
+      ];
+      for (const [label, nullifier] of encodings)
+        expect(await refusal({ ...base, proof: { ...p, nullifier } }), label).toBe("BAD_INPUT");
+      const points = [...p.points];
+      points[0] = `00${points[0]}`;
+      expect(await refusal({ ...base, proof: { ...p, points } }), "a padded point").toBe("BAD_INPUT");
+      expect(await refusal({ ...base, sequence: 0.5 }), "a fractional sequence").toBe("BAD_INPUT");
+    });
+
+    it("refuses depth 0 and depth 33", async () => {
+      expect(await refusal({ ...base, proof: { ...p, merkleTreeDepth: 0 } })).toBe("BAD_DEPTH");
+      expect(await refusal({ ...base, proof: { ...p, merkleTreeDepth: 33 } })).toBe("BAD_DEPTH");
+    });
+
+    it("refuses an invalid ballot, an unknown poll and unexpected fields", async () => {
+      expect(await refusal({ ...base, ballot: [0, 1] })).toBe("INVALID_BALLOT");
+      expect(await refusal({ ...base, ballot: [3] })).toBe("INVALID_BALLOT");
+      expect(await refusal({ ...base, pollId: "00000000-0000-4000-8000-000000000000" })).toBe(
+        "POLL_NOT_OPEN",
+      );
+      expect(await refusal({ ...base, extra: 1 })).toBe("BAD_INPUT");
+      expect(await refusal(null)).toBe("BAD_INPUT");
+    });
+
+    it("accepts the untampered vote after all those refusals", async () => {
+      expect((await castVote(t.db, base, verify)).duplicate).toBe(false);
+    });
+  });
 
   it("refuses a proof made for another poll", async () => {
     const p = await prove(residents[3] as Identity, [1], 0, otherPollId);
@@ -213,11 +253,22 @@ describe("castVote", () => {
       "WRONG_ROOT",
     );
   }, 60_000);
+
+  it("refuses a proof against the root from before a removal, in a poll opened after it", async () => {
+    // The census now lacks residents[11] (removed above); a new poll freezes that smaller census.
+    const laterPoll = await makeDuePoll();
+    expect(await openDuePolls(t.db, ORIGIN)).toEqual([laterPoll]);
+    const p = await prove(residents[4] as Identity, [1], 0, laterPoll, residents);
+    const body = { pollId: laterPoll, ballot: [1], sequence: 0, proof: p };
+    expect(await codeOf(castVote(t.db, body, verify))).toBe("WRONG_ROOT");
+  }, 60_000);
 });
 
 describe("closeDuePolls", () => {
-  it("tallies each voter's latest vote from the ledger entries and records it; later votes are refused", async () => {
-    const late = await prove(residents[5] as Identity, [1], 0);
+  let late: SemaphoreProof;
+
+  it("tallies each voter's latest vote from the ledger entries and records it", async () => {
+    late = await prove(residents[5] as Identity, [1], 0);
     await t.db.update(polls).set({ closesAt: sql`now() - interval '1 second'` }).where(eq(polls.id, pollId));
     expect(await closeDuePolls(t.db)).toEqual([pollId]);
     expect(await closeDuePolls(t.db)).toEqual([]);
@@ -227,17 +278,22 @@ describe("closeDuePolls", () => {
       .from(ledgerEntries)
       .where(eq(ledgerEntries.idx, poll?.closedEntry as bigint));
     const entry = decodeEntry(row?.data as Uint8Array);
-    // residents[0]: 0 then changed to 2; residents[1]: 1.
+    // residents[0]: 0 then changed to 2; residents[1]: 1; residents[2]: 1.
     expect(entry).toMatchObject({
       type: "poll_closed",
       pollId,
-      counts: [0, 1, 1],
-      turnout: 2,
+      counts: [0, 2, 1],
+      turnout: 3,
       censusSize: 12,
       ledgerSize: Number(poll?.closedEntry),
     });
+  }, 60_000);
+
+  it("refuses a vote after close with POLL_NOT_OPEN, and the tally stays as recorded", async () => {
+    const before = await t.db.select().from(ledgerEntries);
     expect(await codeOf(castVote(t.db, { pollId, ballot: [1], sequence: 0, proof: late }, verify))).toBe(
       "POLL_NOT_OPEN",
     );
-  }, 60_000);
+    expect(await t.db.select().from(ledgerEntries)).toHaveLength(before.length);
+  });
 });
