@@ -42,6 +42,22 @@ export default async function DashboardPage() {
                 <ul className="mt-2 list-disc pl-6">
                   <li>
                     <Link
+                      href={`/dashboard/districts/${c.slug}/census`}
+                      className="text-brand-700 underline underline-offset-4"
+                    >
+                      {t("manageCensus")}
+                    </Link>
+                  </li>
+                  <li>
+                    <Link
+                      href={`/dashboard/districts/${c.slug}/polls`}
+                      className="text-brand-700 underline underline-offset-4"
+                    >
+                      {t("managePolls")}
+                    </Link>
+                  </li>
+                  <li>
+                    <Link
                       href={`/districts/${c.slug}`}
                       className="text-brand-700 underline underline-offset-4"
                     >

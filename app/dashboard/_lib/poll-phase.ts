@@ -1,0 +1,20 @@
+/**
+ * Where a poll stands for its council, as one word the pages explain: `scheduled` (editable until
+ * it opens), `waiting` (its opening time has come but the census is below its minimum anonymity
+ * set, so it stays closed and can no longer be edited), `open` and `closed` (rules on the ledger,
+ * locked for good).
+ */
+export type CouncilPollPhase = "scheduled" | "waiting" | "open" | "closed";
+
+export function councilPollPhase(
+  poll: { status: "scheduled" | "open" | "closed"; opensAt: Date },
+  now: Date,
+): CouncilPollPhase {
+  if (poll.status !== "scheduled") return poll.status;
+  return poll.opensAt.getTime() <= now.getTime() ? "waiting" : "scheduled";
+}
+
+/** A scheduled poll can be edited until its opening time (the server refuses later edits). */
+export function isEditablePhase(phase: CouncilPollPhase): boolean {
+  return phase === "scheduled";
+}
