@@ -25,6 +25,11 @@ export async function SiteHeader() {
                 {t("ledger")}
               </Link>
             </li>
+            <li>
+              <Link href="/receipts" className="underline-offset-4 hover:underline">
+                {t("receipts")}
+              </Link>
+            </li>
             {actor ? (
               <>
                 <li>
