@@ -13,6 +13,11 @@ export const ZJoinDistrictInput = z.object({
   code: z.string().max(64),
   /** The Semaphore identity commitment, canonical decimal, made in the resident's browser. */
   commitment: z.string().max(100),
+  /**
+   * The district the resident means to join, when the page knows it. A code of another district
+   * is then refused before it is spent, instead of silently joining the resident elsewhere.
+   */
+  districtId: z.uuid().optional(),
 });
 export type TJoinDistrictInput = z.input<typeof ZJoinDistrictInput>;
 
@@ -41,7 +46,7 @@ const CANONICAL_DECIMAL = /^(0|[1-9][0-9]*)$/;
  * commits or none: a refused join leaves the code unused.
  *
  * Refusals: INVALID_COMMITMENT (not a canonical decimal 0 < c < r), INVALID_CODE (malformed or
- * unknown), CODE_USED, ALREADY_MEMBER (this commitment joined this district before, even if it
+ * unknown), WRONG_DISTRICT (the code belongs to another district than the one asked for), CODE_USED, ALREADY_MEMBER (this commitment joined this district before, even if it
  * was removed since: a removed member needs a new identity and a new code).
  */
 export async function joinDistrict(db: Db, input: TJoinDistrictInput): Promise<JoinDistrictResult> {
@@ -60,6 +65,8 @@ export async function joinDistrict(db: Db, input: TJoinDistrictInput): Promise<J
       .where(eq(censusInvitationCodes.codeHash, codeHash));
     if (!invitation) throw new AppError("INVALID_CODE", "This invitation code is not valid.");
     const { districtId } = invitation;
+    if (data.districtId !== undefined && data.districtId !== districtId)
+      throw new AppError("WRONG_DISTRICT", "This invitation code belongs to another district.");
 
     const census = await lockCensus(tx, districtId);
     const spent = await tx

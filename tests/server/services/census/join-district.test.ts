@@ -100,6 +100,17 @@ describe("joinDistrict", () => {
     expect(await refusal(joinDistrict(t.db, { code, commitment: commitment(0) }))).toBe("INVALID_CODE");
   });
 
+  it("refuses a code of another district than the one asked for with WRONG_DISTRICT, leaving it unused", async () => {
+    const a = await censusDistrict(t.db, 1);
+    const b = await censusDistrict(t.db, 1);
+    const code = a.codes[0] as string;
+    expect(
+      await refusal(joinDistrict(t.db, { code, commitment: commitment(0), districtId: b.district.id })),
+    ).toBe("WRONG_DISTRICT");
+    const r = await joinDistrict(t.db, { code, commitment: commitment(0), districtId: a.district.id });
+    expect(r).toMatchObject({ districtId: a.district.id, memberIndex: 0 });
+  });
+
   it("refuses a code used before with CODE_USED", async () => {
     const { codes } = await censusDistrict(t.db, 1);
     await joinDistrict(t.db, { code: codes[0] as string, commitment: commitment(0) });
