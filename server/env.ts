@@ -104,6 +104,12 @@ export const env = createEnv({
     PLAZA_CHECKPOINT_INTERVAL: z.coerce.number().min(0.05).max(3600).default(1),
     /** Witnesses that cosign each checkpoint: "<witness verifier key>@<URL>", comma- or space-separated. */
     PLAZA_WITNESSES: ZWitnesses.default([]),
+    /**
+     * Benchmark / diagnostic: how the vote endpoint checks proofs. `pool` (default): batches on
+     * worker threads, off the event loop. `stock`: Semaphore's verifyProof, one vote at a time on
+     * the server's main thread (the reference of `npm run bench`).
+     */
+    PLAZA_VOTE_VERIFIER: z.enum(["pool", "stock"]).default("pool"),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -121,6 +121,51 @@ describe("createProofVerifier", () => {
   it("refuses bad options", () => {
     expect(() => createProofVerifier({ threads: 0 })).toThrow(RangeError);
     expect(() => createProofVerifier({ batchSize: 1.5 })).toThrow(RangeError);
+    for (const lingerMs of [-1, Number.NaN, 1001])
+      expect(() => createProofVerifier({ lingerMs }), String(lingerMs)).toThrow(RangeError);
+  });
+
+  describe("with lingerMs", () => {
+    let lingering: TProofVerifier;
+    beforeAll(async () => {
+      lingering = createProofVerifier({ threads: 2, batchSize: 8, lingerMs: 300 });
+      await lingering.ready();
+    });
+    afterAll(() => lingering.close());
+
+    it("holds single calls that arrive apart until they share one batch", async () => {
+      const post = vi.spyOn(Worker.prototype, "postMessage");
+      try {
+        const started = performance.now();
+        const calls: Promise<boolean>[] = [];
+        for (let i = 0; i < 5; i++) {
+          calls.push(lingering.verify(batch[i] as SemaphoreProof));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        expect(await Promise.all(calls)).toEqual(expected.slice(0, 5));
+        expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+        expect(post.mock.calls.map(([message]) => (message as { proofs: unknown[] }).proofs.length)).toEqual([
+          5,
+        ]);
+      } finally {
+        post.mockRestore();
+      }
+    });
+
+    it("sends a full batch at once, without waiting", async () => {
+      const post = vi.spyOn(Worker.prototype, "postMessage");
+      try {
+        const started = performance.now();
+        const calls = batch.slice(0, 8).map((proof) => lingering.verify(proof));
+        expect(await Promise.all(calls)).toEqual(expected.slice(0, 8));
+        expect(performance.now() - started).toBeLessThan(300);
+        expect(post.mock.calls.map(([message]) => (message as { proofs: unknown[] }).proofs.length)).toEqual([
+          8,
+        ]);
+      } finally {
+        post.mockRestore();
+      }
+    });
   });
 
   it("uses every core by default, and refuses work once closed", async () => {
