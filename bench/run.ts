@@ -11,6 +11,8 @@ const groups: Record<string, () => Promise<string[]>> = {
   ledger: ledgerBench,
   census: censusBench,
   groth16: async () => (await import("./groth16-bench")).groth16Bench(),
+  browser: async () => (await import("./browser-proof-bench")).browserProofBench(),
+  votes: async () => (await import("./vote-http-bench")).voteHttpBench(),
 };
 const summary: string[] = [];
 for (const [name, run] of Object.entries(groups)) {

@@ -41,9 +41,9 @@ test("the ledger page shows the signed checkpoint, the verifier key and entries 
   await expectAccessible(page);
 
   // A type nothing has yet: an empty page, said in words.
-  await page.getByLabel("Entry type").selectOption("vote");
+  await page.getByLabel("Entry type").selectOption("moderation");
   await page.getByRole("button", { name: "Show entries" }).click();
-  await expect(page).toHaveURL(/\?type=vote$/);
+  await expect(page).toHaveURL(/\?type=moderation$/);
   await expect(page.getByText("No entries match.")).toBeVisible();
 });
 
