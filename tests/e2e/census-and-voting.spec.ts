@@ -94,7 +94,9 @@ test("a council issues codes and a poll; three residents join and vote with real
   await stranger.goto("/join?district=old-town");
   await stranger.getByRole("textbox", { name: "Invitation code" }).fill(codes[1] as string);
   await stranger.getByRole("button", { name: "Join", exact: true }).click();
-  await expect(stranger.locator("main").getByRole("alert")).toHaveText("This invitation code has already been used.");
+  await expect(stranger.locator("main").getByRole("alert")).toHaveText(
+    "This invitation code has already been used.",
+  );
   await stranger.context().close();
 
   // The council schedules a poll that opens within the minute and closes two minutes later.
