@@ -99,7 +99,7 @@ test("the public pages show the city, the districts and their councils", async (
   await expectAccessible(page);
   for (const [link, heading] of [
     ["Proposals", "No proposals yet."],
-    ["Polls", "No polls yet."],
+    ["Polls", "No poll is open right now."],
   ] as const) {
     await page
       .getByRole("navigation", { name: "District sections" })
