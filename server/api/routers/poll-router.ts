@@ -4,6 +4,7 @@ import { getDistrict } from "../../services/districts/get-district";
 import { createPoll, ZCreatePollInput } from "../../services/polls/create-poll";
 import { getPoll, listPolls } from "../../services/polls/list-polls";
 import { updatePoll, ZUpdatePollInput } from "../../services/polls/update-poll";
+import { artifactUrl } from "../../services/zk/read-artifact";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 const ZMethod = z.discriminatedUnion("kind", [
@@ -71,6 +72,18 @@ export const pollRouter = createTRPCRouter({
     .input(z.object({ pollId: z.uuid() }))
     .output(ZPublicPoll)
     .query(async ({ ctx, input }) => toPublic(await getPoll(ctx.db, input.pollId))),
+
+  /**
+   * Where the browser downloads the Semaphore proving artifacts of a tree depth: content-addressed,
+   * immutable URLs from the committed manifest (public; the same for every poll of that depth).
+   */
+  artifacts: publicProcedure
+    .input(z.object({ depth: z.number().int().min(1).max(32) }))
+    .output(z.object({ wasm: z.string(), zkey: z.string() }))
+    .query(async ({ input }) => ({
+      wasm: await artifactUrl(input.depth, "wasm"),
+      zkey: await artifactUrl(input.depth, "zkey"),
+    })),
 
   /** A council member schedules a poll in their district. */
   create: publicProcedure

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { serverApi } from "@/server/api/server-caller";
-import { artifactUrl } from "@/server/services/zk/read-artifact";
 import { Markdown } from "../../../../_components/markdown";
 import { orNotFound } from "../../../../_lib/or-not-found";
 import { VotePanel } from "./_components/vote-panel";
@@ -51,12 +50,7 @@ export default async function PollPage({ params }: { params: Params }) {
   const when = (d: Date) => <time dateTime={d.toISOString()}>{format.dateTime(d, WHEN)}</time>;
   const base = `/districts/${district.slug}/polls`;
   const open = poll.status === "open" && poll.scope && poll.frozenRoot && poll.depth && poll.openedEntry;
-  const artifacts = open
-    ? {
-        wasm: await artifactUrl(poll.depth as number, "wasm"),
-        zkey: await artifactUrl(poll.depth as number, "zkey"),
-      }
-    : null;
+  const artifacts = open ? await (await serverApi()).poll.artifacts({ depth: poll.depth as number }) : null;
 
   return (
     <article aria-labelledby="poll-title" className="flex flex-col gap-6">
