@@ -1,4 +1,6 @@
+import type { SemaphoreProof } from "@semaphore-protocol/core";
 import { z } from "zod";
+import { ballotMessage, validateBallot } from "@/core/ballot";
 import { openCheckpoint, parseCheckpoint } from "@/core/checkpoint";
 import { encodeBase64 } from "@/core/encoding";
 import { decodeEntry, type TLedgerEntry, ZFieldString } from "@/core/entries";
@@ -7,6 +9,7 @@ import { type NoteVerifier, parseSignedNote, parseVerifierKey } from "@/core/not
 import { decodeEntryBundle, formatEntryBundlePath, TILE_WIDTH } from "@/core/tiles";
 import { parseTlogProof, type TlogProof, verifyTlogProof } from "@/core/tlog-proof";
 import type { StoredReceipt } from "./receipt-store";
+import { includedEntries, type SignedTree } from "./tile-inclusion";
 
 /**
  * "Was my vote counted?", checked in the resident's browser with Plaza's protocol code (core/),
@@ -23,24 +26,34 @@ import type { StoredReceipt } from "./receipt-store";
  *               signatures giving it away.
  * 4. entry      Those bytes decode as a vote of the receipt's poll with the nullifier, ballot and
  *               sequence number the browser kept when it voted.
- * 5. tally      Once the poll has closed, the published tally (poll_closed entry) lists the vote
- *               among the counted ones, or as replaced by a later vote; a replacement is fetched
- *               and must carry the same nullifier with a higher sequence number, so the server
- *               cannot silently drop a vote by calling it "changed".
+ * 5. tally      Once the poll has closed, from the signed log alone (the server's lists of counted
+ *               and replaced votes are not used): the poll_opened and poll_closed entries of this
+ *               poll are proven to be in the same signed tree (the checkpoint of step 2, or the
+ *               latest signed one if that one predates the close, with this vote proven in it
+ *               again), the vote is below the ledger size the tally covers, and every entry the
+ *               tally covered after the opening is read from entry bundles whose inclusion is
+ *               proven in the browser from the public hash tiles (tile-inclusion.ts). A vote of
+ *               the same nullifier with a higher sequence number is a replacement only if it is a
+ *               valid vote of this poll: scope, census root and depth as frozen in poll_opened,
+ *               a ballot valid for the method, message = ballotMessage(ballot, sequence), and a
+ *               Groth16 proof valid against Semaphore's official verification key of that depth.
+ *               So the operator can neither drop the vote silently nor fake a "you changed it".
  *
- * Reading the entry through its 256-entry bundle, rather than by index, tells the server only
- * which block of the ledger the browser looked at.
+ * Reading entries through their 256-entry bundles and tiles, rather than by index, tells the
+ * server only which blocks of the ledger the browser looked at.
  */
+
+/** The most ledger entries the tally check reads between a poll's opening and its close. */
+export const MAX_TALLY_ENTRIES = 65_536;
 
 /** The parts of a poll's published results the check needs (tRPC `results.get`). */
 export type TReceiptTally =
   | { status: "open" }
   | {
       status: "closed";
+      /** Where the poll_opened and poll_closed entries are: only hints, both are checked. */
+      openedEntry: string;
       closedEntry: string;
-      ledgerSize: number;
-      counted: readonly string[];
-      superseded: readonly { index: string; replacedBy: string }[];
     };
 
 /** Where the check reads public ledger data; `httpReceiptSources` reads Plaza's public endpoints. */
@@ -49,8 +62,10 @@ export interface ReceiptSources {
   tlogProof(index: bigint): Promise<string | null>;
   /** The log's note verifier key "<origin>+<key id>+<key>". */
   verifierKey(): Promise<string>;
-  /** An entry bundle by its tlog-tiles path, e.g. "tile/entries/000.p/42". */
-  entryBundle(path: string): Promise<Uint8Array>;
+  /** The latest signed checkpoint (c2sp.org/tlog-checkpoint note), or null if none was signed. */
+  checkpoint(): Promise<string | null>;
+  /** A hash tile or entry bundle by its tlog-tiles path, e.g. "tile/0/000" or "tile/entries/000.p/42". */
+  tile(path: string): Promise<Uint8Array>;
   pollResults(pollId: string): Promise<TReceiptTally>;
 }
 
@@ -70,8 +85,12 @@ export type TCheckFailure =
   | "otherNullifier"
   | "otherBallot"
   | "otherSequence"
+  | "openingInvalid"
+  | "closingInvalid"
+  | "votesNotInLog"
   | "notInTally"
-  | "replacementInvalid";
+  | "replacementInvalid"
+  | "replacementProofInvalid";
 
 export interface CheckStepResult {
   step: TCheckStep;
@@ -126,7 +145,7 @@ async function readEntry(sources: ReceiptSources, index: bigint, size: bigint): 
   let entries: Uint8Array[];
   try {
     entries = decodeEntryBundle(
-      await sources.entryBundle(formatEntryBundlePath({ index: bundle, width: count })),
+      await sources.tile(formatEntryBundlePath({ index: bundle, width: count })),
       count,
     );
   } catch (e) {
@@ -135,10 +154,201 @@ async function readEntry(sources: ReceiptSources, index: bigint, size: bigint): 
   return entries[Number(index % width)] as Uint8Array;
 }
 
+type TReceiptFields = Pick<
+  StoredReceipt,
+  "entryIndex" | "pollId" | "ballot" | "sequence" | "nullifier" | "tlogProof"
+>;
+
+/** Checks a Semaphore proof's SNARK only (every policy check is the caller's). */
+export type TVerifyVoteProof = (proof: SemaphoreProof) => Promise<boolean>;
+
+export interface CheckReceiptOptions {
+  /** Defaults to Semaphore's own `verifyProof`, loaded only when a replacement must be checked. */
+  verifyVoteProof?: TVerifyVoteProof;
+}
+
+/**
+ * Semaphore's `verifyProof` (snarkjs Groth16) against the official verification keys that
+ * `@semaphore-protocol/proof` (pinned exact version) carries for every depth 1..32: nothing is
+ * fetched, so the server cannot hand the browser another key. Loaded lazily: it is large.
+ */
+async function semaphoreVerifyProof(proof: SemaphoreProof): Promise<boolean> {
+  const { verifyProof } = await import("@semaphore-protocol/core");
+  try {
+    return await verifyProof(proof);
+  } catch {
+    // Points that are not curve points or signals beyond the field: not a valid proof.
+    return false;
+  }
+}
+
+const INDEX = /^(0|[1-9][0-9]{0,19})$/;
+
+function parseIndex(value: string, failure: TCheckFailure): bigint {
+  if (!INDEX.test(value)) throw new CheckFailed(failure, `ledger index ${JSON.stringify(value)}`);
+  return BigInt(value);
+}
+
+/** A tile fetch that failed: the data is unavailable, nothing is concluded (outcome "error"). */
+class Unavailable extends Error {}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/**
+ * Why a vote entry is not a valid vote of the poll `poll` with nullifier `nullifier`, or null if it
+ * is: the policy checks castVote makes (Semaphore's verifyProof checks only the SNARK), then the
+ * SNARK itself.
+ */
+async function invalidVote(
+  vote: Extract<TLedgerEntry, { type: "vote" }>,
+  poll: Extract<TLedgerEntry, { type: "poll_opened" }>,
+  nullifier: string,
+  verifyVoteProof: TVerifyVoteProof,
+): Promise<string | null> {
+  const p = vote.proof;
+  if (p.nullifier !== nullifier) return "another nullifier";
+  if (p.scope !== poll.scope) return "a scope other than the poll's";
+  if (p.root !== poll.root) return "a census root other than the one the poll froze";
+  if (p.depth !== poll.depth) return "a tree depth other than the poll's";
+  const ballot = validateBallot(poll.method, poll.options.length, vote.ballot);
+  if (!ballot.ok) return `an invalid ballot (${ballot.reason})`;
+  if (p.message !== ballotMessage(vote.ballot, vote.sequence).toString())
+    return "a proof message that is not the hash of its ballot and sequence";
+  const valid = await verifyVoteProof({
+    merkleTreeDepth: p.depth,
+    merkleTreeRoot: p.root,
+    nullifier: p.nullifier,
+    message: p.message,
+    scope: p.scope,
+    points: p.points as SemaphoreProof["points"],
+  });
+  return valid ? null : "a zero-knowledge proof that does not verify against the official key";
+}
+
+interface TallyCheck {
+  receipt: TReceiptFields;
+  index: bigint;
+  /** The vote's bytes, already proven at `index` under `tree`. */
+  bytes: Uint8Array;
+  sources: ReceiptSources;
+  verifier: NoteVerifier;
+  tree: SignedTree;
+  openedIndex: bigint;
+  closedIndex: bigint;
+  verifyVoteProof: TVerifyVoteProof;
+}
+
+/** Step 5 for a closed poll (see the module comment). */
+async function checkTally(c: TallyCheck): Promise<{
+  votes: number;
+  size: bigint;
+  replacedBy?: string;
+  sequence: number;
+}> {
+  let tree = c.tree;
+  const readTile = (path: string) =>
+    c.sources.tile(path).catch((e: unknown) => {
+      throw new Unavailable(reason(e));
+    });
+  // The kept proof's checkpoint may predate the close. Then take the latest signed checkpoint and
+  // prove this vote in it again, so that everything below is checked against one signed tree.
+  let replacedTree = false;
+  if (c.closedIndex >= tree.size) {
+    const note = await c.sources.checkpoint();
+    const latest =
+      note === null ? null : openCheckpoint({ note, origin: c.verifier.name, verifiers: [c.verifier] });
+    if (!latest)
+      throw new CheckFailed("signatureInvalid", `the latest checkpoint is not signed by ${c.verifier.name}`);
+    tree = latest.checkpoint;
+    replacedTree = true;
+  }
+  const log = includedEntries(readTile, tree);
+  const read = async <T>(what: () => Promise<T>, failure: TCheckFailure): Promise<T> => {
+    try {
+      return await what();
+    } catch (e) {
+      if (e instanceof Unavailable) throw new Error(e.message);
+      throw new CheckFailed(failure, reason(e));
+    }
+  };
+  const decodeAs = (bytes: Uint8Array, failure: TCheckFailure) => {
+    try {
+      return decodeEntry(bytes);
+    } catch (e) {
+      throw new CheckFailed(failure, reason(e));
+    }
+  };
+  if (replacedTree) {
+    const again = await read(() => log.entry(c.index), "inclusionInvalid");
+    if (!sameBytes(again, c.bytes))
+      throw new CheckFailed("inclusionInvalid", `entry ${c.index} differs in the latest checkpoint`);
+  }
+
+  const closing = decodeAs(await read(() => log.entry(c.closedIndex), "closingInvalid"), "closingInvalid");
+  if (closing.type !== "poll_closed" || closing.pollId !== c.receipt.pollId)
+    throw new CheckFailed("closingInvalid", `entry ${c.closedIndex} is not the close of this poll`);
+  const opening = decodeAs(await read(() => log.entry(c.openedIndex), "openingInvalid"), "openingInvalid");
+  if (opening.type !== "poll_opened" || opening.pollId !== c.receipt.pollId)
+    throw new CheckFailed("openingInvalid", `entry ${c.openedIndex} is not the opening of this poll`);
+  const size = BigInt(closing.ledgerSize);
+  if (size > c.closedIndex || size <= c.openedIndex)
+    throw new CheckFailed("closingInvalid", `the close covers ${size} entries`);
+  if (c.index <= c.openedIndex || c.index >= size) {
+    throw new CheckFailed(
+      "notInTally",
+      `the tally of entry ${c.closedIndex} covers entries ${c.openedIndex + 1n} to ${size - 1n}, not ${c.index}`,
+    );
+  }
+  if (size - c.openedIndex - 1n > BigInt(MAX_TALLY_ENTRIES)) {
+    // Not a failure: nothing was concluded, and the page says how far this check goes.
+    throw new Error(`the poll's tally covers more than ${MAX_TALLY_ENTRIES} ledger entries`);
+  }
+
+  // Every entry the tally covered after the opening, proven bundle by bundle.
+  const width = BigInt(TILE_WIDTH);
+  let votes = 0;
+  const later: { index: bigint; vote: Extract<TLedgerEntry, { type: "vote" }> }[] = [];
+  for (let b = (c.openedIndex + 1n) / width; b <= (size - 1n) / width; b++) {
+    const entries = await read(() => log.bundle(b), "votesNotInLog");
+    for (const [k, bytes] of entries.entries()) {
+      const i = b * width + BigInt(k);
+      if (i <= c.openedIndex || i >= size) continue;
+      let e: TLedgerEntry;
+      try {
+        e = decodeEntry(bytes);
+      } catch {
+        continue; // Not a well-formed entry, so no vote a tally could count.
+      }
+      if (e.type !== "vote" || e.pollId !== c.receipt.pollId) continue;
+      votes++;
+      if (i !== c.index && e.proof.nullifier === c.receipt.nullifier && e.sequence >= c.receipt.sequence)
+        later.push({ index: i, vote: e });
+    }
+  }
+  if (later.length === 0) return { votes, size, sequence: c.receipt.sequence };
+  for (const { index, vote } of later) {
+    if (vote.sequence === c.receipt.sequence)
+      throw new CheckFailed("replacementInvalid", `entry ${index} repeats your sequence number`);
+    const why = await invalidVote(vote, opening, c.receipt.nullifier, c.verifyVoteProof);
+    if (why)
+      throw new CheckFailed(
+        "replacementProofInvalid",
+        `entry ${index} claims to replace your vote with ${why}`,
+      );
+  }
+  const top = later.reduce((a, v) => (v.vote.sequence > a.vote.sequence ? v : a));
+  if (later.some((v) => v !== top && v.vote.sequence === top.vote.sequence))
+    throw new CheckFailed("replacementInvalid", `two entries carry sequence number ${top.vote.sequence}`);
+  return { votes, size, replacedBy: top.index.toString(), sequence: top.vote.sequence };
+}
+
 /** Checks one receipt (see the module comment for the steps). Never throws. */
 export async function checkReceipt(
-  receipt: Pick<StoredReceipt, "entryIndex" | "pollId" | "ballot" | "sequence" | "nullifier" | "tlogProof">,
+  receipt: TReceiptFields,
   sources: ReceiptSources,
+  options: CheckReceiptOptions = {},
 ): Promise<ReceiptCheck> {
   const steps: CheckStepResult[] = [];
   let current: TCheckStep = "proof";
@@ -223,7 +433,7 @@ export async function checkReceipt(
       throw new CheckFailed("otherSequence", `sequence ${entry.sequence}`);
     pass({ sequence: entry.sequence.toString() });
 
-    // 5. The tally, once the poll has closed.
+    // 5. The tally, once the poll has closed: read from the signed log itself, not from the server.
     current = "tally";
     const tally = await sources.pollResults(receipt.pollId);
     if (tally.status === "open") {
@@ -231,43 +441,29 @@ export async function checkReceipt(
       return { outcome: "open", steps, tlogProof };
     }
     const closedEntry = tally.closedEntry;
-    if (tally.counted.includes(receipt.entryIndex)) {
-      pass({ closedEntry, counted: tally.counted.length.toString() });
+    const result = await checkTally({
+      sources,
+      verifier,
+      tree: opened.checkpoint,
+      receipt,
+      index,
+      bytes,
+      openedIndex: parseIndex(tally.openedEntry, "openingInvalid"),
+      closedIndex: parseIndex(closedEntry, "closingInvalid"),
+      verifyVoteProof: options.verifyVoteProof ?? semaphoreVerifyProof,
+    });
+    if (result.replacedBy === undefined) {
+      pass({ closedEntry, votes: result.votes.toString(), size: result.size.toString() });
       return { outcome: "counted", steps, tlogProof, closedEntry };
     }
-    const replaced = tally.superseded.find((s) => s.index === receipt.entryIndex);
-    if (!replaced) {
-      throw new CheckFailed(
-        "notInTally",
-        `the tally of entry ${closedEntry} lists neither entry ${receipt.entryIndex} nor a replacement`,
-      );
-    }
-    // A replacement must be a later vote of the same voter in the same poll: same nullifier
-    // (only the holder of this identity can make one), higher sequence number, counted.
-    const replacementIndex = /^(0|[1-9][0-9]{0,19})$/.test(replaced.replacedBy)
-      ? BigInt(replaced.replacedBy)
-      : -1n;
-    if (replacementIndex <= index || !tally.counted.includes(replaced.replacedBy))
-      throw new CheckFailed("replacementInvalid", `entry ${replaced.replacedBy}`);
-    let replacement: TLedgerEntry;
-    try {
-      replacement = decodeEntry(await readEntry(sources, replacementIndex, BigInt(tally.ledgerSize)));
-    } catch (e) {
-      throw e instanceof CheckFailed ? e : new CheckFailed("replacementInvalid", reason(e));
-    }
-    if (
-      replacement.type !== "vote" ||
-      replacement.pollId !== receipt.pollId ||
-      replacement.proof.nullifier !== receipt.nullifier ||
-      replacement.sequence <= receipt.sequence
-    ) {
-      throw new CheckFailed(
-        "replacementInvalid",
-        `entry ${replaced.replacedBy} is not a later vote of yours`,
-      );
-    }
-    pass({ closedEntry, replacedBy: replaced.replacedBy, sequence: replacement.sequence.toString() });
-    return { outcome: "superseded", steps, tlogProof, closedEntry, replacedBy: replaced.replacedBy };
+    pass({
+      closedEntry,
+      votes: result.votes.toString(),
+      size: result.size.toString(),
+      replacedBy: result.replacedBy,
+      sequence: result.sequence.toString(),
+    });
+    return { outcome: "superseded", steps, tlogProof, closedEntry, replacedBy: result.replacedBy };
   } catch (e) {
     if (e instanceof CheckFailed) {
       steps.push({ step: current, ok: false, values: {} });
@@ -328,7 +524,13 @@ export function httpReceiptSources(options: {
       if (!res.ok) throw await failure("/ledger/vkey", res);
       return res.text();
     },
-    async entryBundle(path) {
+    async checkpoint() {
+      const res = await get("/ledger/checkpoint");
+      if (res.status === 404) return null;
+      if (!res.ok) throw await failure("/ledger/checkpoint", res);
+      return res.text();
+    },
+    async tile(path) {
       const url = `/ledger/${path}`;
       const res = await get(url);
       if (!res.ok) throw await failure(url, res);

@@ -248,7 +248,11 @@ export function ReceiptChecker() {
                     <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
                       <dt className="font-medium">{t("receipt.entry")}</dt>
                       <dd>
-                        <Link href={`/ledger/entries/${receipt.entryIndex}`} className={link}>
+                        <Link
+                          href={`/ledger/entries/${receipt.entryIndex}`}
+                          prefetch={false}
+                          className={link}
+                        >
                           {t("receipt.entryLink", { index: receipt.entryIndex })}
                         </Link>
                       </dd>

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   checkReceipt,
@@ -8,13 +10,19 @@ import {
   type ReceiptSources,
 } from "@/app/_lib/check-receipt";
 import type { StoredReceipt } from "@/app/_lib/receipt-store";
+import { ballotMessage } from "@/core/ballot";
 import { decodeBase64, encodeBase64 } from "@/core/encoding";
-import { encodeEntryBundle } from "@/core/tiles";
+import { decodeEntry, encodeEntry, type TLedgerEntry } from "@/core/entries";
+import { decodeEntryBundle, encodeEntryBundle } from "@/core/tiles";
 import { publicApiResponse } from "@/server/api/public-api-response";
 import { createCaller } from "@/server/api/root";
+import { polls } from "@/server/db/schema";
 import { isAppError } from "@/server/errors/app-error";
+import { appendEntries } from "@/server/ledger/append-entries";
+import { getLatestCheckpoint } from "@/server/services/ledger/get-latest-checkpoint";
 import { getReceipt } from "@/server/services/ledger/get-receipt";
 import { readTile } from "@/server/services/ledger/read-tile";
+import { closeDuePolls } from "@/server/services/polls/close-due-polls";
 import { testLogIdentity } from "../../helpers/test-log-identity";
 import {
   buildResultsFixture,
@@ -36,13 +44,36 @@ function serviceSources(over: Partial<ReceiptSources> = {}): ReceiptSources {
       }
     },
     verifierKey: async () => f.identity.verifierKey,
-    entryBundle: async (path) => (await readTile(f.t.db, path)).body,
+    checkpoint: async () => (await getLatestCheckpoint(f.t.db))?.note ?? null,
+    tile: async (path) => (await readTile(f.t.db, path)).body,
     pollResults: (pollId) => createCaller({ db: f.t.db, actor: null, locale: "en" }).results.get({ pollId }),
     ...over,
   };
 }
 
 const receiptOf = (c: CastRecord) => ({ ...c, tlogProof: undefined as string | undefined });
+
+/** Sources serving entry bundle `bundle` with its entries changed by `change` (the tree is not). */
+function alteredBundle(bundle: bigint, change: (entries: Uint8Array[]) => void): ReceiptSources {
+  return serviceSources({
+    async tile(path) {
+      const { body } = await readTile(f.t.db, path);
+      if (!path.startsWith(`tile/entries/${bundle.toString().padStart(3, "0")}`)) return body;
+      const entries = decodeEntryBundle(body);
+      change(entries);
+      return encodeEntryBundle(entries);
+    },
+  });
+}
+
+/** Replaces the entry at `index` (in its bundle) by `make(decoded entry)`. */
+const replaceEntry = (index: bigint, make: (e: TLedgerEntry) => TLedgerEntry) => (entries: Uint8Array[]) => {
+  const k = Number(index % 256n);
+  entries[k] = encodeEntry(make(decodeEntry(entries[k] as Uint8Array)));
+};
+
+/** A kept proof whose checkpoint predates the close of the open poll (set in a test below). */
+let keptBeforeClose: { receipt: CastRecord; tlogProof: string } | null = null;
 
 /** The proof text with one of its hash lines replaced by another 32-byte value. */
 function tamperHash(proof: string): string {
@@ -112,6 +143,7 @@ describe("checkReceipt", () => {
     const after = await checkReceipt(receiptOf(fresh), serviceSources());
     expect(after.outcome, after.detail).toBe("open");
     expect(after.steps.every((s) => s.ok)).toBe(true);
+    keptBeforeClose = { receipt: fresh, tlogProof: after.tlogProof as string };
   });
 
   it("fails a tampered proof at the inclusion step", async () => {
@@ -153,8 +185,9 @@ describe("checkReceipt", () => {
     const first = f.cast[0] as CastRecord;
     const second = f.cast[1] as CastRecord;
     const swapped = serviceSources({
-      async entryBundle(path) {
+      async tile(path) {
         const { body } = await readTile(f.t.db, path);
+        if (!path.startsWith("tile/entries/")) return body;
         const { decodeEntryBundle } = await import("@/core/tiles");
         const entries = decodeEntryBundle(body);
         const a = Number(BigInt(first.entryIndex) % 256n);
@@ -224,32 +257,59 @@ describe("checkReceipt", () => {
     });
   });
 
-  it("fails when the published tally leaves the vote out or calls it replaced without a later vote", async () => {
-    const [mine, theirs] = f.cast as CastRecord[];
+  it("reads the tally from the signed log, whatever the server's lists of counted votes say", async () => {
+    const mine = f.cast[0] as CastRecord;
+    const closed = await serviceSources().pollResults(f.closedPollId);
+    if (closed.status !== "closed") throw new Error("expected a closed poll");
+    // The server's own lists are not evidence: emptied, the vote is still found counted.
+    const lists = serviceSources({
+      pollResults: async () => ({ ...closed, counted: [], superseded: [] }),
+    });
+    const r = await checkReceipt(receiptOf(mine), lists);
+    expect(r.outcome, r.detail).toBe("counted");
+    expect(r.steps.at(-1)?.values).toMatchObject({ votes: "4", closedEntry: closed.closedEntry });
+  });
+
+  it("fails when the server points at another poll's opening or close", async () => {
+    const mine = f.cast[0] as CastRecord;
     const real = serviceSources();
     const closed = await real.pollResults(f.closedPollId);
+    const approval = await real.pollResults(f.approvalPollId);
+    if (closed.status !== "closed" || approval.status !== "closed") throw new Error("expected closed polls");
+    const otherClose = serviceSources({
+      pollResults: async () => ({ ...closed, closedEntry: approval.closedEntry }),
+    });
+    expect(await checkReceipt(receiptOf(mine), otherClose)).toMatchObject({
+      outcome: "failed",
+      failure: "closingInvalid",
+    });
+    const otherOpening = serviceSources({
+      pollResults: async () => ({ ...closed, openedEntry: approval.openedEntry }),
+    });
+    expect(await checkReceipt(receiptOf(mine), otherOpening)).toMatchObject({
+      outcome: "failed",
+      failure: "openingInvalid",
+    });
+    const beyond = serviceSources({ pollResults: async () => ({ ...closed, closedEntry: "100000" }) });
+    expect(await checkReceipt(receiptOf(mine), beyond)).toMatchObject({
+      outcome: "failed",
+      failure: "closingInvalid",
+    });
+  });
+
+  it("fails a poll_closed entry that is not the one in the signed tree", async () => {
+    const mine = f.cast[0] as CastRecord;
+    const closed = await serviceSources().pollResults(f.closedPollId);
     if (closed.status !== "closed") throw new Error("expected a closed poll");
-    const without = closed.counted.filter((i) => i !== mine?.entryIndex);
-    const dropped = serviceSources({ pollResults: async () => ({ ...closed, counted: without }) });
-    expect(await checkReceipt(receiptOf(mine as CastRecord), dropped)).toMatchObject({
-      outcome: "failed",
-      failure: "notInTally",
-    });
-    // "Replaced" by another voter's vote: a different nullifier, so not a change of this vote.
-    const fakeChange = serviceSources({
-      pollResults: async () => ({
-        ...closed,
-        counted: without,
-        superseded: [
-          ...closed.superseded,
-          { index: mine?.entryIndex as string, replacedBy: theirs?.entryIndex as string },
-        ],
-      }),
-    });
-    expect(await checkReceipt(receiptOf(mine as CastRecord), fakeChange)).toMatchObject({
-      outcome: "failed",
-      failure: "replacementInvalid",
-    });
+    const index = BigInt(closed.closedEntry);
+    // A close covering fewer entries would leave later votes out: the served bytes must be the log's.
+    const forged = alteredBundle(
+      index / 256n,
+      replaceEntry(index, (e) => (e.type === "poll_closed" ? { ...e, ledgerSize: e.ledgerSize - 1 } : e)),
+    );
+    const r = await checkReceipt({ ...receiptOf(mine), tlogProof: undefined }, forged);
+    expect(r).toMatchObject({ outcome: "failed", failure: "closingInvalid" });
+    expect(r.steps.at(-1)).toMatchObject({ step: "tally", ok: false });
   });
 
   it("reports a network failure as an error, concluding nothing", async () => {
@@ -257,6 +317,85 @@ describe("checkReceipt", () => {
     const r = await checkReceipt(receiptOf(f.cast[0] as CastRecord), down);
     expect(r).toMatchObject({ outcome: "error", detail: "connection refused" });
     expect(r.failure).toBeUndefined();
+  });
+});
+
+describe("checkReceipt against an operator that forges a change of vote", () => {
+  const filler = (n: number) =>
+    Array.from({ length: n }, () =>
+      encodeEntry({
+        v: 1,
+        type: "vote",
+        pollId: randomUUID(),
+        ballot: [0],
+        sequence: 0,
+        proof: { root: "1", depth: 1, nullifier: "1", scope: "1", message: "1", points: Array(8).fill("1") },
+      }),
+    );
+  let forgedIndex = 0n;
+
+  beforeAll(async () => {
+    // After resident 0's latest vote in the open poll (sequence 1), far later in the log, a "vote"
+    // with the same nullifier and sequence 2 whose proof points are garbage; then the close. The
+    // fillers put the opening, the forged entry and the close in three different entry bundles.
+    const latest = f.cast[7] as CastRecord;
+    const [row] = await f.t.db.select().from(polls).where(eq(polls.id, f.openPollId));
+    if (!row?.frozenRoot || !row.scope || !row.depth) throw new Error("the open poll is frozen");
+    await f.t.db.transaction((tx) => appendEntries(tx, filler(300)));
+    const forged = encodeEntry({
+      v: 1,
+      type: "vote",
+      pollId: f.openPollId,
+      ballot: [0],
+      sequence: 2,
+      proof: {
+        root: row.frozenRoot,
+        depth: row.depth,
+        nullifier: latest.nullifier,
+        scope: row.scope,
+        message: ballotMessage([0], 2).toString(),
+        points: ["1", "2", "3", "4", "5", "6", "7", "8"],
+      },
+    });
+    forgedIndex = (await f.t.db.transaction((tx) => appendEntries(tx, [forged]))).firstIndex;
+    await f.t.db.transaction((tx) => appendEntries(tx, filler(300)));
+    await f.t.db
+      .update(polls)
+      .set({ closesAt: sql`now() - interval '1 second'` })
+      .where(eq(polls.id, f.openPollId));
+    await closeDuePolls(f.t.db);
+    await f.sign();
+  }, 60_000);
+
+  it("refuses a replacement whose zero-knowledge proof is not valid", async () => {
+    const r = await checkReceipt(receiptOf(f.cast[7] as CastRecord), serviceSources());
+    expect(r).toMatchObject({ outcome: "failed", failure: "replacementProofInvalid" });
+    expect(r.detail).toContain(`entry ${forgedIndex}`);
+    expect(r.detail).toContain("official key");
+    // With a verifier that accepts any proof the entry passes every policy check (scope, root,
+    // depth, ballot, message): its proof is the only thing wrong with it.
+    const lenient = await checkReceipt(receiptOf(f.cast[7] as CastRecord), serviceSources(), {
+      verifyVoteProof: async () => true,
+    });
+    expect(lenient).toMatchObject({ outcome: "superseded", replacedBy: forgedIndex.toString() });
+  }, 60_000);
+
+  it("refuses a replacement that is not in the signed tree", async () => {
+    const genuine = f.cast[6] as CastRecord;
+    const notInTree = alteredBundle(
+      forgedIndex / 256n,
+      replaceEntry(forgedIndex, (e) => (e.type === "vote" ? { ...e, ballot: [1] } : e)),
+    );
+    const r = await checkReceipt(receiptOf(genuine), notInTree, { verifyVoteProof: async () => true });
+    expect(r).toMatchObject({ outcome: "failed", failure: "votesNotInLog" });
+  });
+
+  it("checks a proof kept from before the close against the latest checkpoint", async () => {
+    if (!keptBeforeClose) throw new Error("the open-poll test keeps a proof first");
+    const { receipt, tlogProof } = keptBeforeClose;
+    const r = await checkReceipt({ ...receipt, tlogProof }, serviceSources());
+    expect(r.outcome, r.detail).toBe("counted");
+    expect(r.tlogProof).toBe(tlogProof);
   });
 });
 
@@ -289,17 +428,20 @@ describe("httpReceiptSources", () => {
     requests.length = 0;
     const r = await checkReceipt(receiptOf(f.cast[1] as CastRecord), sources());
     expect(r.outcome, r.detail).toBe("counted");
-    expect(requests.map((q) => q.url)).toEqual([
+    expect(requests.slice(0, 3).map((q) => q.url)).toEqual([
       `/ledger/receipt?index=${f.cast[1]?.entryIndex}`,
       "/ledger/vkey",
       expect.stringMatching(/^\/ledger\/tile\/entries\/000(\.p\/\d+)?$/),
     ]);
+    // Only the proof request names the entry: everything after it reads the key or whole tiles.
+    for (const q of requests.slice(1))
+      expect(q.url).toMatch(/^\/ledger\/(vkey|checkpoint|tile\/[0-9a-z./]+)$/);
     for (const q of requests) expect(q.init).toMatchObject({ credentials: "omit", cache: "no-store" });
   });
 
   it("treats a 404 for the proof as not yet covered and other failures as errors", async () => {
     expect(await sources().tlogProof(1_000_000n)).toBeNull();
-    await expect(sources().entryBundle("tile/entries/x")).rejects.toMatchObject({
+    await expect(sources().tile("tile/entries/x")).rejects.toMatchObject({
       status: 400,
       code: "BAD_INPUT",
     });
