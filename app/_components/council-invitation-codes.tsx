@@ -9,24 +9,13 @@ import {
   type InvitationLetterTexts,
   renderInvitationLetters,
 } from "@/server/services/census/render-invitation-letters";
+import { downloadFile } from "../_lib/download-file";
 import { useTRPC } from "../_lib/trpc-provider";
 import { FormError } from "./form-error";
 
 const field = "rounded border border-slate-500 px-3 py-2";
 const button = "rounded bg-brand-600 px-4 py-2 font-semibold text-white disabled:opacity-60";
 const secondary = "rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700";
-
-/** Saves text as a file without another request: the codes exist only in this page's memory. */
-function download(text: string, type: string, filename: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * Generates a batch of one-time invitation codes and offers them as CSV and as a printable letter
@@ -137,7 +126,7 @@ export function CouncilInvitationCodes({
               type="button"
               className={button}
               onClick={() => {
-                download(files.csv.text, "text/csv;charset=utf-8", files.csv.name);
+                downloadFile(files.csv.name, files.csv.text, "text/csv;charset=utf-8");
                 setSaved((s) => ({ ...s, csv: true }));
               }}
             >
@@ -147,7 +136,7 @@ export function CouncilInvitationCodes({
               type="button"
               className={button}
               onClick={() => {
-                download(files.letters.text, "text/html;charset=utf-8", files.letters.name);
+                downloadFile(files.letters.name, files.letters.text, "text/html;charset=utf-8");
                 setSaved((s) => ({ ...s, letters: true }));
               }}
             >

@@ -102,3 +102,12 @@ export function toLocalInput(date: Date): string {
 export function fromLocalInput(value: string): Date {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? new Date(value) : new Date(Number.NaN);
 }
+
+/**
+ * The instant a datetime-local field stands for when editing: the stored instant itself while the
+ * field still shows it (the field has only minute precision, and an unchanged opening time may be
+ * past: a poll waiting for its census), otherwise the instant the field's text names.
+ */
+export function instantOf(value: string, stored?: Date): Date {
+  return stored && value === toLocalInput(stored) ? stored : fromLocalInput(value);
+}

@@ -5,11 +5,11 @@ import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import { type TPollInput, ZPollInput } from "@/server/services/polls/poll-input";
+import { pollInputSchema, type TPollInput } from "@/server/services/polls/poll-input";
 import { errorCodeOf } from "../_lib/error-code";
 import { useTRPC } from "../_lib/trpc-provider";
 import {
-  fromLocalInput,
+  instantOf,
   type PollFieldErrors,
   pollFieldErrors,
   pollIssuesFromServerMessage,
@@ -78,7 +78,8 @@ function draftOf(poll: CouncilPollFormPoll): Draft {
 
 const numberOf = (s: string) => (s.trim() === "" ? Number.NaN : Number(s));
 
-function toInput(d: Draft): TPollInput {
+/** The rules the draft stands for; `stored` is the poll being edited (its unchanged times are kept exactly). */
+function toInput(d: Draft, stored?: CouncilPollFormPoll): TPollInput {
   return {
     title: d.title,
     description: d.description,
@@ -87,8 +88,8 @@ function toInput(d: Draft): TPollInput {
       d.kind === "single"
         ? { kind: "single" }
         : { kind: "approval", min: numberOf(d.min), max: numberOf(d.max) },
-    opensAt: fromLocalInput(d.opensAt),
-    closesAt: fromLocalInput(d.closesAt),
+    opensAt: instantOf(d.opensAt, stored?.opensAt),
+    closesAt: instantOf(d.closesAt, stored?.closesAt),
     minAnonymitySet: numberOf(d.minAnonymitySet),
   };
 }
@@ -198,8 +199,9 @@ export function CouncilPollForm({
         e.preventDefault();
         setDone(null);
         mutation.reset();
-        const input = toInput(draft);
-        const checked = ZPollInput.safeParse(input);
+        const input = toInput(draft, poll);
+        // The server's rules; an edited poll may keep its stored opening time even once past.
+        const checked = pollInputSchema(poll?.opensAt).safeParse(input);
         if (!checked.success) {
           showErrors(pollFieldErrors(checked.error.issues));
           return;

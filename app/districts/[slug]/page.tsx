@@ -7,7 +7,10 @@ export const dynamic = "force-dynamic";
 export default async function DistrictPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const t = await getTranslations("district");
-  const district = await (await serverApi()).district.bySlug({ slug });
+  const api = await serverApi();
+  const district = await api.district.bySlug({ slug });
+  const polls = await api.poll.list({ districtSlug: district.slug });
+  const count = (status: (typeof polls)[number]["status"]) => polls.filter((p) => p.status === status).length;
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <section aria-labelledby="council-title" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -32,7 +35,25 @@ export default async function DistrictPage({ params }: { params: Promise<{ slug:
           <dt className="font-medium">{t("proposals")}</dt>
           <dd>{t("noneYet")}</dd>
           <dt className="font-medium">{t("polls")}</dt>
-          <dd>{t("noneYet")}</dd>
+          <dd className="flex flex-col">
+            {polls.length === 0 ? (
+              <span>{t("noneYet")}</span>
+            ) : (
+              <span>
+                {t("pollCounts", {
+                  open: count("open"),
+                  scheduled: count("scheduled"),
+                  closed: count("closed"),
+                })}
+              </span>
+            )}
+            <Link
+              href={`/districts/${district.slug}/polls`}
+              className="text-brand-700 underline underline-offset-4"
+            >
+              {t("pollsLink")}
+            </Link>
+          </dd>
           <dt className="font-medium">{t("ledger")}</dt>
           <dd>
             <Link

@@ -8,6 +8,7 @@ import {
   sealIdentityBackup,
 } from "@/core/identity-backup/identity-backup";
 import { ResidentError } from "../../_components/resident-error";
+import { downloadFile } from "../../_lib/download-file";
 import type { StoredIdentity } from "../../_lib/identity-store";
 
 const field = "rounded border border-slate-500 px-3 py-2";
@@ -15,17 +16,6 @@ const field = "rounded border border-slate-500 px-3 py-2";
 /** The backup's file name: the district and the day, nothing about the identity. */
 export function backupFileName(identity: Pick<StoredIdentity, "districtSlug">, now = new Date()): string {
   return `plaza-identity-${identity.districtSlug}-${now.toISOString().slice(0, 10)}.json`;
-}
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**
@@ -50,7 +40,7 @@ export function BackupForm({ identity }: { identity: StoredIdentity }) {
     try {
       const backup = await sealIdentityBackup(identity.privateKey, identity.districtId, pass);
       const name = backupFileName(identity);
-      download(name, `${JSON.stringify(backup, null, 2)}\n`);
+      downloadFile(name, `${JSON.stringify(backup, null, 2)}\n`, "application/json");
       setPass("");
       setConfirm("");
       setSaved(name);

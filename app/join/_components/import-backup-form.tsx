@@ -1,12 +1,13 @@
 "use client";
 
 import { Identity } from "@semaphore-protocol/core/identity";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { BackupError, openIdentityBackup } from "@/core/identity-backup/identity-backup";
 import { ResidentError } from "../../_components/resident-error";
-import { type StoredIdentity, saveIdentity } from "../../_lib/identity-store";
-import { getAnonymous, residentErrorCode } from "../../_lib/prover/anonymous-request";
+import { getStoredIdentity, importIdentity, type StoredIdentity } from "../../_lib/identity-store";
+import { residentErrorCode } from "../../_lib/prover/anonymous-request";
+import { censusHolds } from "./census-holds";
 import type { DistrictRef } from "./district-ref";
 
 const field = "rounded border border-slate-500 px-3 py-2";
@@ -14,70 +15,98 @@ const field = "rounded border border-slate-500 px-3 py-2";
 /** The largest file worth reading: a backup is well under 1 kB. */
 const MAX_BACKUP_BYTES = 64 * 1024;
 
+/** A backup opened and checked, waiting for the resident to agree to replace the identity held. */
+interface Replacement {
+  identity: StoredIdentity;
+  member: boolean | null;
+  replacing: StoredIdentity;
+}
+
 /**
  * Imports a backup made on another device: opens it with its passphrase, rebuilds the identity,
  * and keeps it for its district. The district's public member list says whether the identity is
- * still a member (it may have been removed since), which the resident is told.
+ * a member (it may have been removed since, or its join never finished), which the resident is
+ * told; one not found there is kept as pending. An identity this browser already holds for the
+ * district is replaced only after the resident confirms, since it may have voted.
  */
 export function ImportBackupForm({
   districts,
-  identities,
   onImported,
 }: {
   districts: DistrictRef[];
-  identities: StoredIdentity[] | null;
   onImported: () => Promise<void>;
 }) {
   const t = useTranslations("resident.import");
+  const format = useFormatter();
   const ids = useId();
   const fileInput = useRef<HTMLInputElement>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
   const [pass, setPass] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ district: string; member: boolean | null } | null>(null);
+  const [replacement, setReplacement] = useState<Replacement | null>(null);
+
+  async function keep(identity: StoredIdentity, member: boolean | null, replacing: string | undefined) {
+    await importIdentity(identity, replacing);
+    setPass("");
+    if (fileInput.current) fileInput.current.value = "";
+    setDone({ district: identity.districtName, member });
+    await onImported();
+  }
 
   async function importBackup() {
     setError(null);
     setDone(null);
+    setReplacement(null);
     const file = fileInput.current?.files?.[0];
     if (!file) return setError("BAD_FILE");
     if (file.size > MAX_BACKUP_BYTES) return setError("BAD_FILE");
     setPending(true);
     try {
       const opened = await openIdentityBackup(await file.text(), pass);
-      let identity: Identity;
+      let restored: Identity;
       try {
-        identity = Identity.import(opened.exportedIdentity);
+        restored = Identity.import(opened.exportedIdentity);
       } catch {
         return setError("BAD_FILE");
       }
       const district = districts.find((d) => d.id === opened.districtId);
       if (!district) return setError("BACKUP_UNKNOWN_DISTRICT");
-      const commitment = identity.commitment.toString();
-      const held = identities?.find((i) => i.districtId === district.id);
-      if (held && held.commitment !== commitment) return setError("ALREADY_JOINED_HERE");
-      if (!held) {
-        await saveIdentity({
-          districtId: district.id,
-          districtSlug: district.slug,
-          districtName: district.name,
-          privateKey: identity.export(),
-          commitment,
-          joinedAt: new Date().toISOString(),
-        });
+      const commitment = restored.commitment.toString();
+      const member = await censusHolds(district.id, commitment);
+      const identity: StoredIdentity = {
+        districtId: district.id,
+        districtSlug: district.slug,
+        districtName: district.name,
+        privateKey: restored.export(),
+        commitment,
+        joinedAt: new Date().toISOString(),
+        status: member === true ? "member" : "pending",
+      };
+      // What this browser holds NOW (another tab may have changed it since this page loaded).
+      const held = await getStoredIdentity(district.id);
+      if (held && held.commitment !== commitment) {
+        setReplacement({ identity, member, replacing: held });
+        requestAnimationFrame(() => confirmRef.current?.focus());
+        return;
       }
-      const member = await getAnonymous<{ members: string[] }>(
-        `/api/anon/members?districtId=${encodeURIComponent(district.id)}`,
-      ).then(
-        (list) => list.members.includes(commitment),
-        () => null,
-      );
-      setPass("");
-      if (fileInput.current) fileInput.current.value = "";
-      setDone({ district: district.name, member });
-      await onImported();
+      await keep(identity, member, held?.commitment);
     } catch (e) {
       setError(e instanceof BackupError ? e.code : residentErrorCode(e));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function replace(r: Replacement) {
+    setError(null);
+    setReplacement(null);
+    setPending(true);
+    try {
+      await keep(r.identity, r.member, r.replacing.commitment);
+    } catch (e) {
+      setError(residentErrorCode(e));
     } finally {
       setPending(false);
     }
@@ -124,11 +153,53 @@ export function ImportBackupForm({
           className={field}
         />
         <ResidentError code={error} />
+        {replacement ? (
+          <div
+            ref={confirmRef}
+            tabIndex={-1}
+            role="alert"
+            className="flex flex-col gap-2 rounded border border-amber-700 bg-amber-50 p-3"
+          >
+            <p className="font-semibold text-amber-900">
+              {t("replaceQuestion", {
+                district: replacement.replacing.districtName,
+                when: format.dateTime(new Date(replacement.replacing.joinedAt), {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                }),
+              })}
+            </p>
+            <p>{t("replaceWarning")}</p>
+            <div className="flex flex-wrap gap-3">
+              <button
+                type="button"
+                onClick={() => void replace(replacement)}
+                className="rounded bg-amber-800 px-4 py-2 font-semibold text-white"
+              >
+                {t("replaceConfirm")}
+              </button>
+              <button
+                type="button"
+                onClick={() => setReplacement(null)}
+                className="rounded border border-slate-500 px-4 py-2 font-semibold"
+              >
+                {t("replaceCancel")}
+              </button>
+            </div>
+          </div>
+        ) : null}
         <div aria-live="polite">
           {pending ? <p>{t("opening")}</p> : null}
           {done ? (
             <p role="status" className={done.member === false ? "text-amber-900" : "text-green-800"}>
-              {t(done.member === false ? "importedNotMember" : "imported", { district: done.district })}
+              {t(
+                done.member === true
+                  ? "imported"
+                  : done.member === false
+                    ? "importedNotMember"
+                    : "importedUnchecked",
+                { district: done.district },
+              )}
             </p>
           ) : null}
         </div>

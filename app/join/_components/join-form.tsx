@@ -6,11 +6,18 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { normalizeInvitationCode } from "@/core/census";
 import { ResidentError } from "../../_components/resident-error";
-import { type StoredIdentity, saveIdentity } from "../../_lib/identity-store";
+import { beginJoin, confirmMember, IdentityStoreError, type StoredIdentity } from "../../_lib/identity-store";
 import { postAnonymous, residentErrorCode } from "../../_lib/prover/anonymous-request";
+import { censusHolds } from "./census-holds";
 import type { DistrictRef } from "./district-ref";
 
 const field = "rounded border border-slate-500 px-3 py-2";
+
+/** The identity could not be saved in this browser, so the code was not sent. */
+class IdentityStoreSaveError extends Error {
+  override name = "IdentityStoreSaveError";
+  readonly code = "STORAGE_FAILED";
+}
 
 interface JoinReply {
   districtId: string;
@@ -20,20 +27,25 @@ interface JoinReply {
 
 /**
  * Join a district's census with an invitation code. The browser makes a fresh Semaphore identity,
- * sends only its commitment with the code (cookie-less), and keeps the identity in IndexedDB once
- * the server has added it. The chosen district travels with the code: the server refuses a code
- * of another district (WRONG_DISTRICT) before spending it.
+ * saves it as pending (durably) BEFORE sending anything, sends only its commitment with the code
+ * (cookie-less), and marks it a member once the server has added it. If the reply is lost, the
+ * secret is still here: the join page later finds the commitment in the public member list, or a
+ * retry sends the same identity again. The chosen district travels with the code: the server
+ * refuses a code of another district (WRONG_DISTRICT) before spending it.
  */
 export function JoinForm({
   districts,
   initialDistrictId,
   identities,
   onJoined,
+  onStoreChanged,
 }: {
   districts: DistrictRef[];
   initialDistrictId: string | null;
   identities: StoredIdentity[] | null;
   onJoined: (districtId: string) => Promise<void>;
+  /** The identities in this browser changed (or may have, in another tab): list them again. */
+  onStoreChanged: () => Promise<void>;
 }) {
   const t = useTranslations("resident.join");
   const ids = useId();
@@ -44,40 +56,57 @@ export function JoinForm({
   const [joined, setJoined] = useState<{ district: DistrictRef } | null>(null);
 
   const chosen = districts.find((d) => d.id === districtId);
-  const alreadyHere = chosen ? identities?.find((i) => i.districtId === chosen.id) : undefined;
+  const held = chosen ? identities?.find((i) => i.districtId === chosen.id) : undefined;
 
   async function join() {
     setError(null);
     setJoined(null);
     if (!chosen) return setError("CHOOSE_DISTRICT");
-    if (alreadyHere) return setError("ALREADY_JOINED_HERE");
+    if (held?.status === "member") return setError("ALREADY_JOINED_HERE");
     const normalized = normalizeInvitationCode(code);
     if (!normalized) return setError("INVALID_CODE");
+    const district = chosen;
     setPending(true);
     try {
-      const identity = new Identity();
-      const commitment = identity.commitment.toString();
-      // The server refuses a code of another district (WRONG_DISTRICT) before spending it, so the
-      // identity is only ever kept for the district chosen here.
-      await postAnonymous<JoinReply>("/api/anon/join", {
-        code: normalized,
-        commitment,
-        districtId: chosen.id,
-      });
-      const district = chosen;
-      await saveIdentity({
-        districtId: district.id,
-        districtSlug: district.slug,
-        districtName: district.name,
-        privateKey: identity.export(),
-        commitment,
-        joinedAt: new Date().toISOString(),
-      });
+      let identity: StoredIdentity;
+      try {
+        // Read the store again inside the action: another tab may have joined (or imported a
+        // backup) since this page listed it. A pending identity is reused; a member one refused.
+        const fresh = new Identity();
+        identity = await beginJoin({
+          districtId: district.id,
+          districtSlug: district.slug,
+          districtName: district.name,
+          privateKey: fresh.export(),
+          commitment: fresh.commitment.toString(),
+          joinedAt: new Date().toISOString(),
+        });
+      } catch (e) {
+        // Nothing was sent: no code is spent on an identity this browser could not keep.
+        throw e instanceof IdentityStoreError ? e : new IdentityStoreSaveError();
+      }
+      try {
+        await postAnonymous<JoinReply>("/api/anon/join", {
+          code: normalized,
+          commitment: identity.commitment,
+          districtId: district.id,
+        });
+      } catch (e) {
+        // ALREADY_MEMBER for a pending identity: an earlier attempt went through and only its reply
+        // was lost (this refusal left the new code unspent). The member list says for sure.
+        if (
+          residentErrorCode(e) !== "ALREADY_MEMBER" ||
+          (await censusHolds(district.id, identity.commitment)) !== true
+        )
+          throw e;
+      }
+      await confirmMember(district.id, identity.commitment);
       setCode("");
       setJoined({ district });
       await onJoined(district.id);
     } catch (e) {
       setError(residentErrorCode(e));
+      await onStoreChanged();
     } finally {
       setPending(false);
     }
@@ -119,9 +148,9 @@ export function JoinForm({
             </option>
           ))}
         </select>
-        {alreadyHere ? (
+        {held ? (
           <p className="text-sm text-slate-700">
-            {t("alreadyMember", { district: alreadyHere.districtName })}
+            {t(held.status === "member" ? "alreadyMember" : "pendingHere", { district: held.districtName })}
           </p>
         ) : null}
         <label htmlFor={`${ids}-code`} className="font-medium">

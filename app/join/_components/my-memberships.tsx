@@ -7,7 +7,7 @@ import { BackupForm } from "./backup-form";
 
 /**
  * The districts this browser holds an identity for, each with a way to its polls and a backup
- * form. The one just joined has its backup form open: a resident who loses this browser without a
+ * form; one whose join has not been confirmed yet says so (the join form finishes it). The one just joined has its backup form open: a resident who loses this browser without a
  * backup loses their vote in that district.
  */
 export function MyMemberships({
@@ -33,6 +33,9 @@ export function MyMemberships({
           {identities.map((i) => (
             <li key={i.districtId} className="rounded-lg border border-slate-200 bg-white p-4">
               <h3 className="text-xl font-semibold">{i.districtName}</h3>
+              {i.status === "pending" ? (
+                <p className="text-amber-900">{t("pending", { district: i.districtName })}</p>
+              ) : null}
               <p className="text-sm text-slate-700">
                 {t("joinedAt", {
                   when: format.dateTime(new Date(i.joinedAt), { dateStyle: "medium", timeStyle: "short" }),

@@ -70,7 +70,8 @@ export const censusRouter = createTRPCRouter({
     .output(ZInvitationCodeBatch)
     .mutation(async ({ ctx, input }) => {
       const batch = await generateInvitationCodes(ctx.db, ctx.actor, input);
-      return { ...batch, joinUrl: `${publicUrl()}/join` };
+      // The join page preselects the district named in the address.
+      return { ...batch, joinUrl: `${publicUrl()}/join?district=${encodeURIComponent(batch.districtSlug)}` };
     }),
 
   /** A council member removes the member who joined with a code; the reason is public (ledger). */

@@ -19,6 +19,7 @@ export type TGenerateInvitationCodesInput = z.input<typeof ZGenerateInvitationCo
 export interface InvitationCodeBatch {
   districtId: string;
   districtName: string;
+  districtSlug: string;
   batchId: string;
   /** The plaintext codes, canonical form. Returned this once: only their hashes are stored. */
   codes: string[];
@@ -37,7 +38,7 @@ export async function generateInvitationCodes(
   const data = ZGenerateInvitationCodesInput.parse(input);
   const council = await requireCouncilMember(db, actor, data.districtId);
   const [district] = await db
-    .select({ name: districts.name })
+    .select({ name: districts.name, slug: districts.slug })
     .from(districts)
     .where(eq(districts.id, data.districtId));
   if (!district) throw new AppError("NOT_FOUND", "That district does not exist.");
@@ -65,5 +66,11 @@ export async function generateInvitationCodes(
     if (inserted.length !== rows.length)
       throw new AppError("INTERNAL", "Some codes collided; generate again.");
   });
-  return { districtId: data.districtId, districtName: district.name, batchId, codes: list };
+  return {
+    districtId: data.districtId,
+    districtName: district.name,
+    districtSlug: district.slug,
+    batchId,
+    codes: list,
+  };
 }

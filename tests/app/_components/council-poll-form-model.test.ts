@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   fromLocalInput,
+  instantOf,
   pollFieldErrors,
   pollIssueField,
   pollIssuesFromServerMessage,
   toLocalInput,
 } from "@/app/_components/council-poll-form-model";
 import { ZCreatePollInput } from "@/server/services/polls/create-poll";
-import { type TPollInput, ZPollInput } from "@/server/services/polls/poll-input";
+import { pollInputSchema, type TPollInput, ZPollInput } from "@/server/services/polls/poll-input";
 
 const hour = 3_600_000;
 function rules(over: Partial<TPollInput> = {}): TPollInput {
@@ -134,4 +135,23 @@ describe("datetime-local conversion", () => {
       expect(Number.isNaN(fromLocalInput(value).getTime())).toBe(true);
     },
   );
+});
+
+describe("editing a poll whose opening time has passed (waiting for its census)", () => {
+  const stored = new Date(Date.now() - 3 * hour + 12_345); // seconds and milliseconds the field cannot show
+
+  it("keeps the stored instant while the field still shows it, and reads a changed field as typed", () => {
+    expect(instantOf(toLocalInput(stored), stored)).toBe(stored);
+    const moved = toLocalInput(new Date(stored.getTime() + 2 * hour));
+    expect(instantOf(moved, stored).getTime()).toBe(fromLocalInput(moved).getTime());
+    expect(instantOf(toLocalInput(stored)).getTime()).not.toBe(stored.getTime());
+  });
+
+  it("accepts the unchanged past opening time, but not another past one nor a past one on create", () => {
+    expect(pollInputSchema(stored).safeParse(rules({ opensAt: stored })).success).toBe(true);
+    const other = new Date(stored.getTime() + 60_000);
+    const refused = pollInputSchema(stored).safeParse(rules({ opensAt: other }));
+    expect(refused.success ? {} : pollFieldErrors(refused.error.issues)).toEqual({ opensAt: "opensInPast" });
+    expect(ZPollInput.safeParse(rules({ opensAt: stored })).success).toBe(false);
+  });
 });

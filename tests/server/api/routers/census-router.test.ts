@@ -55,7 +55,7 @@ describe("census.generateCodes", () => {
   it("returns the batch's codes once, in canonical form, with the join address for the letters", async () => {
     const batch = await caller(councillor).census.generateCodes({ districtId: riverside.id, count: 25 });
     expect(batch).toMatchObject({ districtId: riverside.id, districtName: "Riverside" });
-    expect(batch.joinUrl).toMatch(/^https?:\/\/[^/]+\/join$/);
+    expect(batch.joinUrl).toMatch(/^https?:\/\/[^/]+\/join\?district=riverside$/);
     expect(batch.codes).toHaveLength(25);
     expect(new Set(batch.codes).size).toBe(25);
     for (const code of batch.codes) expect(normalizeInvitationCode(code), code).toBe(code);

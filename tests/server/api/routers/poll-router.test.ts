@@ -1,8 +1,11 @@
 import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { pollIssuesFromServerMessage } from "@/app/_components/council-poll-form-model";
 import { createCaller } from "@/server/api/root";
 import type { Context } from "@/server/api/trpc";
+import { polls } from "@/server/db/schema";
 import { isAppError } from "@/server/errors/app-error";
 import type { Actor } from "@/server/services/auth/actor";
 import { joinDistrict } from "@/server/services/census/join-district";
@@ -202,6 +205,52 @@ describe("poll.update", () => {
       poll: rules({ minAnonymitySet: 2 }),
     });
     expect(lowered).toMatchObject({ status: "scheduled", minAnonymitySet: 2 });
+  });
+
+  it("accepts the stored opening time of a poll waiting for its census, though past, with a lower minimum", async () => {
+    const d = await makeDistrict(t.db, "waited-long");
+    await addToCouncil(t.db, d.id, councillor.userId);
+    const created = await caller(councillor).poll.create({
+      districtId: d.id,
+      poll: rules({ minAnonymitySet: 5 }),
+    });
+    // It has waited an hour past its opening time for a census of 5.
+    const stored = new Date(Date.now() - hour);
+    await t.db.update(polls).set({ opensAt: stored }).where(eq(polls.id, created.id));
+    const edited = await caller(councillor).poll.update({
+      pollId: created.id,
+      poll: rules({ opensAt: stored, minAnonymitySet: 2 }),
+    });
+    expect(edited).toMatchObject({ status: "scheduled", minAnonymitySet: 2 });
+    expect(new Date(edited.opensAt).getTime()).toBe(stored.getTime());
+  });
+
+  it("refuses to move a waiting poll's opening time to another past time, changing nothing", async () => {
+    const d = await makeDistrict(t.db, "moved-back");
+    await addToCouncil(t.db, d.id, councillor.userId);
+    const created = await caller(councillor).poll.create({
+      districtId: d.id,
+      poll: rules({ minAnonymitySet: 5 }),
+    });
+    const stored = new Date(Date.now() - hour);
+    await t.db.update(polls).set({ opensAt: stored }).where(eq(polls.id, created.id));
+    const before = await caller(null).poll.get({ pollId: created.id });
+    const refused = caller(councillor).poll.update({
+      pollId: created.id,
+      poll: rules({ opensAt: new Date(stored.getTime() - hour), minAnonymitySet: 2 }),
+    });
+    const error = await refused.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error instanceof TRPCError && isAppError(error.cause) ? error.cause.code : error).toBe(
+      "BAD_INPUT",
+    );
+    // Shaped like a refused input, so the form shows it beside the opening time.
+    expect(pollIssuesFromServerMessage((error as Error).message)).toEqual([
+      { path: ["opensAt"], code: "custom" },
+    ]);
+    expect(await caller(null).poll.get({ pollId: created.id })).toEqual(before);
   });
 
   it("answers NOT_FOUND for an unknown poll", async () => {

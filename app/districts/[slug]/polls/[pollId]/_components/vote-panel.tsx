@@ -14,7 +14,7 @@ import { nextSequence } from "../../../../../_lib/prover/next-sequence";
 import { VoteProver } from "../../../../../_lib/prover/prove-in-worker";
 import type { TVoteStage } from "../../../../../_lib/prover/prover-protocol";
 import { listReceipts, type StoredReceipt, saveReceipt } from "../../../../../_lib/receipt-store";
-import { VoteProgress } from "./vote-progress";
+import { VoteProgress, VoteStageAnnouncer } from "./vote-progress";
 
 export interface VotePoll {
   id: string;
@@ -183,7 +183,7 @@ export function VotePanel({
           {latest ? (
             <p>
               {t("voted", { choice: label(latest.ballot) })}{" "}
-              <Link href={`/ledger/entries/${latest.entryIndex}`} className={link}>
+              <Link href={`/ledger/entries/${latest.entryIndex}`} prefetch={false} className={link}>
                 {t("entryLink", { index: latest.entryIndex })}
               </Link>
             </p>
@@ -225,6 +225,7 @@ export function VotePanel({
               </p>
             ) : null}
             <ResidentError code={error} />
+            <VoteStageAnnouncer stage={stage} />
             {stage ? <VoteProgress stage={stage} /> : null}
             <button
               type="submit"
@@ -250,7 +251,11 @@ export function VotePanel({
                   })}
                 </p>
                 <p className="flex flex-wrap gap-4">
-                  <Link href={`/ledger/entries/${result.receipt.entryIndex}`} className={link}>
+                  <Link
+                    href={`/ledger/entries/${result.receipt.entryIndex}`}
+                    prefetch={false}
+                    className={link}
+                  >
                     {t("entryLink", { index: result.receipt.entryIndex })}
                   </Link>
                   <Link href="/receipts" className={link}>

@@ -3,13 +3,40 @@
 import { useTranslations } from "next-intl";
 import { type TVoteStage, VOTE_STAGES } from "../../../../../_lib/prover/prover-protocol";
 
+/** "Step 2 of 5: finding your place in it". */
+function useStepText() {
+  const t = useTranslations("resident.vote");
+  return (stage: TVoteStage) =>
+    t("step", {
+      current: VOTE_STAGES.indexOf(stage) + 1,
+      total: VOTE_STAGES.length,
+      step: t(`stages.${stage}`),
+    });
+}
+
 /**
- * Where the making of a vote is: a progress bar (its value the step number, its text the step)
- * and the list of steps. The current step's name is also announced through a polite live region,
- * so a screen reader hears each step once as it starts.
+ * The polite live region that announces each step of making a vote as it starts. It must be in
+ * the page BEFORE the first step (empty until then): a screen reader announces changes to a live
+ * region it already knows, not the content of one that appears already filled, so the voting panel
+ * keeps this mounted and only its text changes.
+ */
+export function VoteStageAnnouncer({ stage }: { stage: TVoteStage | null }) {
+  const stepText = useStepText();
+  return (
+    <p role="status" aria-live="polite" className="sr-only">
+      {stage ? stepText(stage) : ""}
+    </p>
+  );
+}
+
+/**
+ * Where the making of a vote is: a progress bar (its value the step number shown, its text the
+ * step) and the list of steps. Steps are announced by VoteStageAnnouncer, not from here, since
+ * this appears only once the first step has begun.
  */
 export function VoteProgress({ stage }: { stage: TVoteStage }) {
   const t = useTranslations("resident.vote");
+  const stepText = useStepText();
   const current = VOTE_STAGES.indexOf(stage);
   return (
     <div className="flex flex-col gap-2 rounded border border-brand-600 bg-white p-3">
@@ -18,7 +45,7 @@ export function VoteProgress({ stage }: { stage: TVoteStage }) {
         aria-label={t("progressLabel")}
         aria-valuemin={0}
         aria-valuemax={VOTE_STAGES.length}
-        aria-valuenow={current}
+        aria-valuenow={current + 1}
         aria-valuetext={t(`stages.${stage}`)}
         className="h-2 w-full overflow-hidden rounded bg-slate-200"
       >
@@ -27,9 +54,7 @@ export function VoteProgress({ stage }: { stage: TVoteStage }) {
           style={{ width: `${Math.round(((current + 0.5) / VOTE_STAGES.length) * 100)}%` }}
         />
       </div>
-      <p role="status" aria-live="polite" className="font-medium">
-        {t("step", { current: current + 1, total: VOTE_STAGES.length, step: t(`stages.${stage}`) })}
-      </p>
+      <p className="font-medium">{stepText(stage)}</p>
       <ol className="flex flex-col gap-1 text-sm">
         {VOTE_STAGES.map((s, i) => (
           <li
