@@ -4,11 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useState } from "react";
-import { renderInvitationCsv } from "@/server/services/census/render-invitation-csv";
-import {
-  type InvitationLetterTexts,
-  renderInvitationLetters,
-} from "@/server/services/census/render-invitation-letters";
+import { renderInvitationCsv } from "@/core/census/render-invitation-csv";
+import { type InvitationLetterTexts, renderInvitationLetters } from "@/core/census/render-invitation-letters";
 import { downloadFile } from "../_lib/download-file";
 import { useTRPC } from "../_lib/trpc-provider";
 import { FormError } from "./form-error";

@@ -5,7 +5,7 @@ import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import { pollInputSchema, type TPollInput } from "@/server/services/polls/poll-input";
+import { pollInputSchema, type TPollInput } from "@/core/polls/poll-input";
 import { errorCodeOf } from "../_lib/error-code";
 import { useTRPC } from "../_lib/trpc-provider";
 import {

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { ZPollInput } from "@/core/polls/poll-input";
 import type { DbOrTx } from "../../db/client";
 import { polls } from "../../db/schema";
 import { type Actor, requireCouncilMember } from "../auth/actor";
-import { ZPollInput } from "./poll-input";
 
 export const ZCreatePollInput = z.object({ districtId: z.uuid(), poll: ZPollInput });
 

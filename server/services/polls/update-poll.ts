@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { OPENS_IN_PAST_MESSAGE, opensInPast, ZPollEdit } from "@/core/polls/poll-input";
 import type { Db } from "../../db/client";
 import { polls } from "../../db/schema";
 import { AppError } from "../../errors/app-error";
 import { type Actor, requireCouncilMember } from "../auth/actor";
-import { OPENS_IN_PAST_MESSAGE, opensInPast, ZPollEdit } from "./poll-input";
 
 export const ZUpdatePollInput = z.object({ pollId: z.uuid(), poll: ZPollEdit });
 

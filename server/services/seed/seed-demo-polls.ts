@@ -2,6 +2,7 @@ import { generateProof, Identity, type SemaphoreProof, verifyProof } from "@sema
 import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { ballotMessage, pollScope } from "@/core/ballot";
 import { buildMemberProof, leanIMTDepth } from "@/core/census";
+import type { TPollInput } from "@/core/polls/poll-input";
 import type { Db } from "../../db/client";
 import { firstRow } from "../../db/first-row";
 import { censusMembers, councilMembers, districts, instanceSettings, polls, users } from "../../db/schema";
@@ -15,7 +16,6 @@ import { castVote } from "../polls/cast-vote";
 import { closeDuePolls } from "../polls/close-due-polls";
 import { createPoll } from "../polls/create-poll";
 import { openDuePolls } from "../polls/open-due-polls";
-import type { TPollInput } from "../polls/poll-input";
 import { updatePoll } from "../polls/update-poll";
 import { getSetting } from "../settings/get-setting";
 import { DEMO_CITY } from "./seed-demo-city";

@@ -7,8 +7,8 @@ import {
   pollIssuesFromServerMessage,
   toLocalInput,
 } from "@/app/_components/council-poll-form-model";
+import { pollInputSchema, type TPollInput, ZPollInput } from "@/core/polls/poll-input";
 import { ZCreatePollInput } from "@/server/services/polls/create-poll";
-import { pollInputSchema, type TPollInput, ZPollInput } from "@/server/services/polls/poll-input";
 
 const hour = 3_600_000;
 function rules(over: Partial<TPollInput> = {}): TPollInput {

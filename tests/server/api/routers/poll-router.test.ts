@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { pollIssuesFromServerMessage } from "@/app/_components/council-poll-form-model";
+import type { TPollInput } from "@/core/polls/poll-input";
 import { createCaller } from "@/server/api/root";
 import type { Context } from "@/server/api/trpc";
 import { polls } from "@/server/db/schema";
@@ -10,7 +11,6 @@ import { isAppError } from "@/server/errors/app-error";
 import type { Actor } from "@/server/services/auth/actor";
 import { joinDistrict } from "@/server/services/census/join-district";
 import { openDuePolls } from "@/server/services/polls/open-due-polls";
-import type { TPollInput } from "@/server/services/polls/poll-input";
 import { createTestDb, type TestDb } from "../../../helpers/create-test-db";
 import { actorOf, addToCouncil, makeDistrict, makeUser } from "../../../helpers/fixtures";
 

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TPollInput } from "@/core/polls/poll-input";
 import { polls } from "@/server/db/schema";
 import type { Actor } from "@/server/services/auth/actor";
 import { createPoll } from "@/server/services/polls/create-poll";
 import { getPoll, listPolls } from "@/server/services/polls/list-polls";
-import type { TPollInput } from "@/server/services/polls/poll-input";
 import { updatePoll } from "@/server/services/polls/update-poll";
 import { createTestDb, type TestDb } from "../../../helpers/create-test-db";
 import { actorOf, addToCouncil, makeDistrict, makeUser } from "../../../helpers/fixtures";

@@ -1,6 +1,7 @@
 import { Group, generateProof, Identity, type SemaphoreProof, verifyProof } from "@semaphore-protocol/core";
 import { eq, sql } from "drizzle-orm";
 import { ballotMessage, pollScope } from "@/core/ballot";
+import type { TPollInput } from "@/core/polls/poll-input";
 import { polls } from "@/server/db/schema";
 import type { LogIdentity } from "@/server/ledger/log-identity";
 import { signCheckpoint } from "@/server/ledger/sign-checkpoint";
@@ -11,7 +12,6 @@ import { castVote } from "@/server/services/polls/cast-vote";
 import { closeDuePolls } from "@/server/services/polls/close-due-polls";
 import { createPoll } from "@/server/services/polls/create-poll";
 import { openDuePolls } from "@/server/services/polls/open-due-polls";
-import type { TPollInput } from "@/server/services/polls/poll-input";
 import { artifactPath } from "@/server/zk/artifact-path";
 import { createTestDb, type TestDb } from "../../../helpers/create-test-db";
 import { actorOf, addToCouncil, makeDistrict, makeUser } from "../../../helpers/fixtures";

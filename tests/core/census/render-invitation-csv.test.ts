@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderInvitationCsv } from "@/server/services/census/render-invitation-csv";
+import { renderInvitationCsv } from "@/core/census/render-invitation-csv";
 
 describe("renderInvitationCsv", () => {
   it("writes one quoted row per code after a header, with CRLF line ends", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderInvitationLetters } from "@/server/services/census/render-invitation-letters";
+import { renderInvitationLetters } from "@/core/census/render-invitation-letters";
 
 describe("renderInvitationLetters", () => {
   const html = renderInvitationLetters({
