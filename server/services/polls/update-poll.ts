@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { OPENS_IN_PAST_MESSAGE, opensInPast, ZPollEdit } from "@/core/polls/poll-input";
 import type { Db } from "../../db/client";
@@ -34,7 +34,15 @@ export async function updatePoll(db: Db, actor: Actor, input: z.input<typeof ZUp
   const [row] = await db
     .update(polls)
     .set(poll)
-    .where(and(eq(polls.id, pollId), eq(polls.status, "scheduled"), eq(polls.opensAt, existing.opensAt)))
+    .where(
+      and(
+        eq(polls.id, pollId),
+        eq(polls.status, "scheduled"),
+        // PostgreSQL keeps microseconds, a JavaScript Date milliseconds: compare at the precision
+        // the value was read with.
+        sql`date_trunc('milliseconds', ${polls.opensAt}) = ${existing.opensAt.toISOString()}::timestamptz`,
+      ),
+    )
     .returning();
   if (!row) {
     const [now] = await db.select({ status: polls.status }).from(polls).where(eq(polls.id, pollId));
