@@ -5,8 +5,10 @@
  *   - pool: the default, proofs batched on worker threads (server/zk/verify-vote-proof.ts);
  *   - stock: PLAZA_VOTE_VERIFIER=stock, Semaphore's verifyProof one vote at a time on the server's
  *     main thread (the reference: the same requests, checks and transactions, only the verifier differs);
- * votes accepted per second, p50/p95/p99 latency, and pool / stock. Goal: ≥ 500 votes/s with
- * p99 < 1 s on 2 cores. The load generator runs in this process, on the same cores as the server.
+ * votes accepted per second, p50/p95/p99 latency, CPU per vote (the server's process group with
+ * its verifier threads, PostgreSQL, this load generator; from /proc, on Linux), and pool / stock.
+ * Goal: ≥ 500 votes/s with p99 < 1 s on 2 cores. The load generator runs in this process, on the
+ * same cores as the server.
  *
  * BENCH_VOTES (default 2048) votes from as many census members, proved once into bench/.fixtures/
  * (proof-fixtures.ts): about 0.9 s of CPU per proof at depth 11, so a cold cache costs ~15 min on
@@ -16,7 +18,7 @@
  * BENCH_ONLY=votes runs this group alone.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { type AddressInfo, createServer } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
@@ -53,6 +55,37 @@ interface RunResult {
   refused: Map<string, number>;
   seconds: number;
   latenciesMs: number[];
+  /** CPU milliseconds spent while the votes were sent (warm-up excluded), when /proc can tell. */
+  cpuMs?: { server: number; postgres: number; loadGenerator: number };
+}
+
+/** Linux clock ticks per second (USER_HZ): /proc times are in these. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time so far (ms) of the server's process group (next start, its worker threads included)
+ * and of every PostgreSQL process, from /proc; undefined where there is no /proc.
+ */
+function cpuSnapshot(serverGroup: number): { server: number; postgres: number } | undefined {
+  if (!existsSync("/proc/self/stat")) return undefined;
+  let server = 0;
+  let postgres = 0;
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    // pid (comm) state ppid pgrp … utime(14) stime(15): comm may hold spaces, so split after ")".
+    const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    if (Number(fields[2]) === serverGroup) server += ms;
+    else if (comm === "postgres") postgres += ms;
+  }
+  return { server, postgres };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -83,6 +116,8 @@ function productionBuild(): string {
 
 interface Server {
   readonly port: number;
+  /** Process group of `next start` and everything it started. */
+  readonly group: number;
   stop(): Promise<void>;
 }
 
@@ -144,6 +179,7 @@ async function startServer(
   });
   return {
     port,
+    group: child.pid as number,
     async stop() {
       // The whole process group: next start and anything it started.
       if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
@@ -188,7 +224,7 @@ function post(
 }
 
 /** Sends every vote once, `CONCURRENCY` at a time. */
-async function fire(port: number, fixture: TVoteFixture): Promise<RunResult> {
+async function fire(port: number, fixture: TVoteFixture, group: number): Promise<RunResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const bodies = fixture.votes.map((vote) => JSON.stringify(vote));
   // Warm-up off the clock: votes with their proof points swapped start the verifier (worker
@@ -206,6 +242,8 @@ async function fire(port: number, fixture: TVoteFixture): Promise<RunResult> {
   const refused = new Map<string, number>();
   let accepted = 0;
   let next = 0;
+  const cpuBefore = cpuSnapshot(group);
+  const ownBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -223,8 +261,18 @@ async function fire(port: number, fixture: TVoteFixture): Promise<RunResult> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const own = process.cpuUsage(ownBefore);
+  const cpuAfter = cpuSnapshot(group);
   agent.destroy();
-  return { accepted, refused, seconds, latenciesMs: latenciesMs.sort((a, b) => a - b) };
+  const cpuMs =
+    cpuBefore && cpuAfter
+      ? {
+          server: cpuAfter.server - cpuBefore.server,
+          postgres: cpuAfter.postgres - cpuBefore.postgres,
+          loadGenerator: (own.user + own.system) / 1000,
+        }
+      : undefined;
+  return { accepted, refused, seconds, latenciesMs: latenciesMs.sort((a, b) => a - b), cpuMs };
 }
 
 async function run(fixture: TVoteFixture, verifier: "pool" | "stock", distDir: string): Promise<RunResult> {
@@ -234,7 +282,7 @@ async function run(fixture: TVoteFixture, verifier: "pool" | "stock", distDir: s
   try {
     await installVoteFixture(db.db, fixture);
     server = await startServer((db as { url?: string }).url as string, verifier, dataDir);
-    const result = await fire(server.port, fixture);
+    const result = await fire(server.port, fixture, server.group);
     // What the server acknowledged is what the database holds.
     const [stored] = await db.db
       .select({ n: count() })
@@ -254,9 +302,15 @@ function describeRun(label: string, r: RunResult): string {
   const rate = r.accepted / r.seconds;
   const ms = (p: number) => percentile(r.latenciesMs, p).toFixed(0);
   const refusals = [...r.refused].map(([code, n]) => `${n} ${code}`).join(", ");
+  const sent = r.accepted + [...r.refused.values()].reduce((a, b) => a + b, 0);
+  const perVote = (cpu: number) => (cpu / Math.max(1, sent)).toFixed(2);
+  const cpu = r.cpuMs
+    ? `; CPU ms a vote: server ${perVote(r.cpuMs.server)} (event loop and verifier threads), ` +
+      `PostgreSQL ${perVote(r.cpuMs.postgres)}, load generator ${perVote(r.cpuMs.loadGenerator)}`
+    : "";
   return (
     `${label}: ${rate.toFixed(0)} votes/s accepted (${r.accepted} in ${r.seconds.toFixed(1)} s), ` +
-    `latency p50 ${ms(50)} ms, p95 ${ms(95)} ms, p99 ${ms(99)} ms${refusals ? `; refused: ${refusals}` : ""}`
+    `latency p50 ${ms(50)} ms, p95 ${ms(95)} ms, p99 ${ms(99)} ms${refusals ? `; refused: ${refusals}` : ""}${cpu}`
   );
 }
 

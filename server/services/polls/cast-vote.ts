@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { ballotMessage, validateBallot } from "@/core/ballot";
 import { encodeEntry, ZBaseFieldString, ZFieldString } from "@/core/entries";
 import type { Db } from "../../db/client";
-import { polls, votes } from "../../db/schema";
 import { AppError } from "../../errors/app-error";
-import { appendEntries } from "../../ledger/append-entries";
+import type { TCheckedVote, TVoteReceipt } from "./commit-votes";
+import { forgetOpenPoll, readOpenPollRules } from "./read-open-poll-rules";
+import { voteWriterFor } from "./vote-writer";
 
 /** A vote as the browser sends it: the Semaphore v4 proof object plus the ballot it is about. */
 export const ZCastVoteRequest = z.strictObject({
@@ -26,14 +26,7 @@ export const ZCastVoteRequest = z.strictObject({
 export type TCastVoteRequest = z.infer<typeof ZCastVoteRequest>;
 export type TSemaphoreProof = TCastVoteRequest["proof"];
 
-export interface CastVoteResult {
-  /** The vote's ledger index: the resident's receipt. */
-  entryIndex: bigint;
-  /** The vote replaced an earlier one of the same voter (a higher sequence number). */
-  replaced: boolean;
-  /** An exact resubmission: nothing new was written; this is the original receipt. */
-  duplicate: boolean;
-}
+export type CastVoteResult = TVoteReceipt;
 
 /**
  * Accepts an anonymous vote. `verifyProof` only checks the SNARK; every policy check is Plaza's,
@@ -43,12 +36,32 @@ export interface CastVoteResult {
  * policy. A later vote with the same nullifier and a higher sequence replaces the earlier one
  * (both stay in the ledger); an exact resubmission returns the original receipt; a lower or equal
  * sequence is refused, so an old proof can never be replayed to undo a change.
+ *
+ * Everything up to the proof runs per vote, without a database round trip once the poll's rules
+ * are cached; the write is group-committed with the votes arriving meanwhile (vote-writer.ts,
+ * commit-votes.ts), deciding each in arrival order exactly as if they had come one by one.
  */
-export async function castVote(
-  db: Db,
-  input: unknown,
-  deps: { verifyProof: (proof: TSemaphoreProof) => Promise<boolean> },
-): Promise<CastVoteResult> {
+export async function castVote(db: Db, input: unknown, deps: TCastVoteDeps): Promise<CastVoteResult> {
+  const checked = await checkVote(db, input, deps);
+  // Written with the other votes arriving meanwhile, in one transaction (commitVotes has the
+  // nullifier policy and the locks); the receipt comes only after that transaction committed.
+  try {
+    return await voteWriterFor(db).write(checked);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "POLL_NOT_OPEN") forgetOpenPoll(db, checked.pollId);
+    throw e;
+  }
+}
+
+export interface TCastVoteDeps {
+  verifyProof: (proof: TSemaphoreProof) => Promise<boolean>;
+}
+
+/**
+ * Every check of castVote before the nullifier policy, in its order, and the vote's ledger entry:
+ * what commitVotes needs to decide and write it.
+ */
+export async function checkVote(db: Db, input: unknown, deps: TCastVoteDeps): Promise<TCheckedVote> {
   const parsed = ZCastVoteRequest.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -60,8 +73,11 @@ export async function castVote(
   const vote = parsed.data;
   const { proof } = vote;
 
-  const [poll] = await db.select().from(polls).where(eq(polls.id, vote.pollId));
-  if (poll?.status !== "open" || poll.closesAt.getTime() <= Date.now()) {
+  // The poll's rules from a per-process cache (they cannot change once the poll is open); that it
+  // is still open is checked again under the poll row's lock when the vote is written.
+  const poll = await readOpenPollRules(db, vote.pollId);
+  if (!poll || poll.closesAt <= Date.now()) {
+    if (poll) forgetOpenPoll(db, poll.id);
     throw new AppError("POLL_NOT_OPEN", "This poll is not open for voting.");
   }
   if (proof.scope !== poll.scope) throw new AppError("WRONG_SCOPE", "The proof was made for another poll.");
@@ -73,7 +89,7 @@ export async function castVote(
   }
   if (proof.merkleTreeDepth < 1 || proof.merkleTreeDepth > 32)
     throw new AppError("BAD_DEPTH", "The proof's tree depth must be 1 to 32.");
-  const check = validateBallot(poll.method, poll.options.length, vote.ballot);
+  const check = validateBallot(poll.method, poll.optionCount, vote.ballot);
   if (!check.ok) throw new AppError("INVALID_BALLOT", `The ballot is not valid: ${check.reason}.`);
   if (proof.message !== ballotMessage(vote.ballot, vote.sequence).toString()) {
     throw new AppError("MESSAGE_MISMATCH", "The proof does not commit to this ballot and sequence number.");
@@ -96,45 +112,12 @@ export async function castVote(
       points: proof.points,
     },
   });
-  const entryHash = createHash("sha256").update(bytes).digest();
-
-  return db.transaction(async (tx) => {
-    // The poll row FOR SHARE: closing takes it FOR UPDATE, so no vote lands after the tally.
-    const [locked] = await tx.select().from(polls).where(eq(polls.id, poll.id)).for("share");
-    if (locked?.status !== "open" || locked.closesAt.getTime() <= Date.now()) {
-      throw new AppError("POLL_NOT_OPEN", "This poll is not open for voting.");
-    }
-    // One voter's submissions queue on a lock of their own (poll, nullifier); others proceed.
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${`${poll.id}:${proof.nullifier}`}, 0))`,
-    );
-    const previous = await tx
-      .select()
-      .from(votes)
-      .where(and(eq(votes.pollId, poll.id), eq(votes.nullifier, proof.nullifier)))
-      .orderBy(desc(votes.sequence));
-    const latest = previous[0];
-    // An exact resubmission of the voter's current vote (a retry after a lost response) gets its
-    // original receipt. Anything else at or below the latest sequence is refused, including an
-    // exact copy of a vote that was since changed: an old proof never comes back.
-    if (latest && latest.sequence === vote.sequence && Buffer.from(latest.entryHash).equals(entryHash)) {
-      return { entryIndex: latest.entryIndex, replaced: false, duplicate: true };
-    }
-    if (latest && latest.sequence >= vote.sequence) {
-      throw new AppError(
-        "STALE_SEQUENCE",
-        `A vote with sequence number ${latest.sequence} was already counted; a change needs a higher sequence number.`,
-      );
-    }
-    const { firstIndex } = await appendEntries(tx, [bytes]);
-    await tx.insert(votes).values({
-      pollId: poll.id,
-      nullifier: proof.nullifier,
-      sequence: vote.sequence,
-      ballot: vote.ballot,
-      entryHash,
-      entryIndex: firstIndex,
-    });
-    return { entryIndex: firstIndex, replaced: latest !== undefined, duplicate: false };
-  });
+  return {
+    pollId: poll.id,
+    nullifier: proof.nullifier,
+    sequence: vote.sequence,
+    ballot: vote.ballot,
+    bytes,
+    entryHash: createHash("sha256").update(bytes).digest(),
+  };
 }
