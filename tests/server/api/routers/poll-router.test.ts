@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -159,6 +160,27 @@ describe("poll.create, poll.list and poll.get", () => {
     expect(
       await invalidPaths(caller(councillor).poll.create({ districtId: riverside.id, poll: rules(over) })),
     ).toEqual(paths);
+  });
+});
+
+describe("poll.artifacts", () => {
+  it("gives the content-addressed artifact URLs of a depth from the committed manifest, and refuses depth 0 and 33", async () => {
+    const manifest = JSON.parse(readFileSync("circuits/manifest.json", "utf8")) as {
+      artifacts: {
+        depths: {
+          depth: number;
+          wasm: { sha256: string; file: string };
+          zkey: { sha256: string; file: string };
+        }[];
+      };
+    };
+    const d11 = manifest.artifacts.depths.find((d) => d.depth === 11);
+    expect(await caller(null).poll.artifacts({ depth: 11 })).toEqual({
+      wasm: `/zk/artifacts/${d11?.wasm.sha256}/${d11?.wasm.file}`,
+      zkey: `/zk/artifacts/${d11?.zkey.sha256}/${d11?.zkey.file}`,
+    });
+    expect(await outcome(caller(null).poll.artifacts({ depth: 0 }))).toBe("BAD_REQUEST");
+    expect(await outcome(caller(null).poll.artifacts({ depth: 33 }))).toBe("BAD_REQUEST");
   });
 });
 
