@@ -62,8 +62,15 @@ export async function appendEntries(tx: Tx, entries: readonly Uint8Array[]): Pro
   // chunk of rows, the last one also moving the head (data-modifying CTEs run in one statement).
   const entryRows = entries.map((data, i) => {
     const entry = decoded[i] as TLedgerEntry;
-    const districtId = "districtId" in entry ? entry.districtId : null;
-    return sql`(${(start + BigInt(i)).toString()}::bigint, ${data}::bytea, ${entry.type}, ${districtId}::uuid)`;
+    // The district filter column: named by the entry itself, or (votes, tallies) through its poll,
+    // so a district's ledger page lists every entry of its polls.
+    const district =
+      "districtId" in entry
+        ? sql`${entry.districtId}::uuid`
+        : "pollId" in entry
+          ? sql`(select district_id from polls where id = ${entry.pollId}::uuid)`
+          : sql`null::uuid`;
+    return sql`(${(start + BigInt(i)).toString()}::bigint, ${data}::bytea, ${entry.type}, ${district})`;
   });
   const nodeRows = nodes.map(
     (n) => sql`(${n.level}::smallint, ${n.index.toString()}::bigint, ${n.hash}::bytea)`,

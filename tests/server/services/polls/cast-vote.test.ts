@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Group, generateProof, Identity, type SemaphoreProof, verifyProof } from "@semaphore-protocol/core";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -288,6 +289,19 @@ describe("closeDuePolls", () => {
       ledgerSize: Number(poll?.closedEntry),
     });
   }, 60_000);
+
+  it("files every vote and the tally under the poll's district, also for entries appended before (migration 0005)", async () => {
+    const pollEntries = sql`type in ('vote', 'poll_closed')`;
+    const districts = async () =>
+      (await t.db.select({ d: ledgerEntries.districtId }).from(ledgerEntries).where(pollEntries)).map(
+        (r) => r.d,
+      );
+    expect(await districts()).not.toHaveLength(0);
+    expect(new Set(await districts())).toEqual(new Set([districtId]));
+    await t.db.update(ledgerEntries).set({ districtId: null }).where(pollEntries);
+    await t.db.execute(sql.raw(readFileSync("drizzle/0005_district_of_poll_entries.sql", "utf8")));
+    expect(new Set(await districts())).toEqual(new Set([districtId]));
+  });
 
   it("refuses a vote after close with POLL_NOT_OPEN, and the tally stays as recorded", async () => {
     const before = await t.db.select().from(ledgerEntries);
