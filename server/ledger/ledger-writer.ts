@@ -1,13 +1,8 @@
 import { decodeEntry } from "@/core/entries";
 import type { Db } from "../db/client";
+import { GroupCommit } from "../db/group-commit";
 import { AppError } from "../errors/app-error";
 import { appendEntries } from "./append-entries";
-
-interface Pending {
-  bytes: Uint8Array;
-  resolve: (index: bigint) => void;
-  reject: (e: unknown) => void;
-}
 
 /**
  * Groups appends that arrive together into one transaction (one head lock, one commit, one fsync),
@@ -17,15 +12,20 @@ interface Pending {
  * For appends that must commit with other writes, call appendEntries(tx, …) directly instead.
  */
 export class LedgerWriter {
-  private queue: Pending[] = [];
-  private flushing = false;
+  private readonly batches: GroupCommit<Uint8Array, bigint>;
 
   constructor(
-    private readonly db: Db,
-    private readonly maxBatch = 1_000,
+    db: Db,
+    maxBatch = 1_000,
     /** Called after each committed batch (the runtime uses it to ask for a checkpoint). */
-    private readonly onCommitted?: () => void,
-  ) {}
+    onCommitted?: () => void,
+  ) {
+    this.batches = new GroupCommit(async (entries) => {
+      const { firstIndex } = await db.transaction((tx) => appendEntries(tx, entries));
+      onCommitted?.();
+      return entries.map((_, i) => ({ value: firstIndex + BigInt(i) }));
+    }, maxBatch);
+  }
 
   append(bytes: Uint8Array): Promise<bigint> {
     try {
@@ -35,40 +35,6 @@ export class LedgerWriter {
         new AppError("LEDGER_ENTRY_INVALID", `Ledger entry was refused: ${(e as Error).message}`),
       );
     }
-    return new Promise<bigint>((resolve, reject) => {
-      this.queue.push({ bytes, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        void this.flush();
-      }
-    });
-  }
-
-  private async flush(): Promise<void> {
-    try {
-      // Yield once so appends issued in the same tick join this batch.
-      await Promise.resolve();
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.maxBatch);
-        try {
-          const { firstIndex } = await this.db.transaction((tx) =>
-            appendEntries(
-              tx,
-              batch.map((p) => p.bytes),
-            ),
-          );
-          batch.forEach((p, i) => {
-            p.resolve(firstIndex + BigInt(i));
-          });
-          this.onCommitted?.();
-        } catch (e) {
-          for (const p of batch) p.reject(e);
-        }
-      }
-    } finally {
-      // Cleared in the same step that saw the queue empty: an append arriving after this starts
-      // a new flush, one arriving before it was taken by the loop. None can be stranded.
-      this.flushing = false;
-    }
+    return this.batches.submit(bytes);
   }
 }

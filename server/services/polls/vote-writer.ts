@@ -1,11 +1,6 @@
 import type { Db } from "../../db/client";
+import { GroupCommit, type TBatchOutcome } from "../../db/group-commit";
 import { commitVotes, type TCheckedVote, type TVoteReceipt } from "./commit-votes";
-
-interface Pending {
-  readonly vote: TCheckedVote;
-  resolve(receipt: TVoteReceipt): void;
-  reject(error: unknown): void;
-}
 
 /**
  * Group commit for votes, the way LedgerWriter groups ledger appends: votes that arrive while a
@@ -21,51 +16,19 @@ interface Pending {
  * database handle, which also suits PGlite's single connection.
  */
 export class VoteWriter {
-  private queue: Pending[] = [];
-  private flushing = false;
+  private readonly batches: GroupCommit<TCheckedVote, TVoteReceipt>;
 
-  constructor(
-    private readonly db: Db,
-    private readonly maxBatch = 1_000,
-  ) {}
-
-  write(vote: TCheckedVote): Promise<TVoteReceipt> {
-    return new Promise<TVoteReceipt>((resolve, reject) => {
-      this.queue.push({ vote, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        void this.flush();
-      }
-    });
+  constructor(db: Db, maxBatch = 1_000) {
+    this.batches = new GroupCommit(async (votes) => {
+      const outcomes = await db.transaction((tx) => commitVotes(tx, votes));
+      return outcomes.map(
+        (o): TBatchOutcome<TVoteReceipt> => ("receipt" in o ? { value: o.receipt } : { error: o.refusal }),
+      );
+    }, maxBatch);
   }
 
-  private async flush(): Promise<void> {
-    try {
-      // Yield once so votes submitted in the same tick join this batch.
-      await Promise.resolve();
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.maxBatch);
-        try {
-          const outcomes = await this.db.transaction((tx) =>
-            commitVotes(
-              tx,
-              batch.map((p) => p.vote),
-            ),
-          );
-          batch.forEach((p, i) => {
-            const outcome = outcomes[i];
-            if (outcome && "receipt" in outcome) p.resolve(outcome.receipt);
-            else p.reject(outcome?.refusal ?? new Error("a vote of the batch got no outcome"));
-          });
-        } catch (e) {
-          for (const p of batch) p.reject(e);
-        }
-      }
-    } finally {
-      // Cleared in the same step that saw the queue empty: a vote arriving after this starts a new
-      // flush, one arriving before it was taken by the loop. None can be stranded.
-      this.flushing = false;
-    }
+  write(vote: TCheckedVote): Promise<TVoteReceipt> {
+    return this.batches.submit(vote);
   }
 }
 
