@@ -5,7 +5,8 @@ const GRACE_MS = 60_000;
 
 export const OPENS_IN_PAST_MESSAGE = "the opening time is in the past";
 
-const ZMethod = z.discriminatedUnion("kind", [
+/** The methods a plain poll offers (ranked and budget ballots belong to participatory processes). */
+export const ZPollMethod = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("single") }),
   z.object({ kind: z.literal("approval"), min: z.number().int().min(0), max: z.number().int().min(1) }),
 ]);
@@ -18,7 +19,7 @@ const ZPollFields = z.object({
     .min(2, "at least two options")
     .max(64, "at most 64 options")
     .refine((o) => new Set(o.map((x) => x.toLowerCase())).size === o.length, "options must differ"),
-  method: ZMethod,
+  method: ZPollMethod,
   opensAt: z.coerce.date(),
   closesAt: z.coerce.date(),
   minAnonymitySet: z.number().int().min(2, "at least 2").max(1_000_000).default(10),

@@ -15,6 +15,7 @@ import {
   parseReceiptFile,
   type ReceiptCheck,
 } from "../../_lib/check-receipt";
+import { downloadFile } from "../../_lib/download-file";
 import { getReceipt, listReceipts, type StoredReceipt, saveReceipt } from "../../_lib/receipt-store";
 
 /** A pending receipt is checked again this many times, this far apart, before the page waits for a click. */
@@ -178,15 +179,7 @@ export function ReceiptChecker() {
   }
 
   function download(receipt: StoredReceipt) {
-    const blob = new Blob([formatReceiptFile(receipt)], { type: "application/json" });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `plaza-receipt-${receipt.entryIndex}.json`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(`plaza-receipt-${receipt.entryIndex}.json`, formatReceiptFile(receipt), "application/json");
   }
 
   function stepText(s: CheckStepResult, check: ReceiptCheck): string {

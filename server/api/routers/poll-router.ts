@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZPollMethod } from "@/core/polls/poll-input";
 import { ZDistrictSlug } from "../../services/districts/create-district";
 import { getDistrict } from "../../services/districts/get-district";
 import { createPoll, ZCreatePollInput } from "../../services/polls/create-poll";
@@ -6,11 +7,6 @@ import { getPoll, listPolls } from "../../services/polls/list-polls";
 import { updatePoll, ZUpdatePollInput } from "../../services/polls/update-poll";
 import { artifactUrl } from "../../services/zk/read-artifact";
 import { createTRPCRouter, publicProcedure } from "../trpc";
-
-const ZMethod = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("single") }),
-  z.object({ kind: z.literal("approval"), min: z.number().int(), max: z.number().int() }),
-]);
 
 /**
  * A poll as the public sees it. Ledger indices travel as decimal strings (they are 64-bit); the
@@ -22,7 +18,7 @@ export const ZPublicPoll = z.object({
   title: z.string(),
   description: z.string(),
   options: z.array(z.string()),
-  method: ZMethod,
+  method: ZPollMethod,
   opensAt: z.date(),
   closesAt: z.date(),
   minAnonymitySet: z.number().int(),

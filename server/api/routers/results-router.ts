@@ -1,13 +1,7 @@
 import { z } from "zod";
+import { ZBallotMethod } from "@/core/entries";
 import { getPollResults, type PollResults, ZPollResultsInput } from "../../services/polls/get-poll-results";
 import { createTRPCRouter, publicProcedure } from "../trpc";
-
-const ZMethod = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("single") }),
-  z.object({ kind: z.literal("approval"), min: z.number().int(), max: z.number().int() }),
-  z.object({ kind: z.literal("ranked"), maxRanks: z.number().int() }),
-  z.object({ kind: z.literal("budget"), budget: z.number().int(), costs: z.array(z.number().int()) }),
-]);
 
 /** Ledger indices travel as decimal strings (they are 64-bit), as in the poll router. */
 const ZIndex = z.string().regex(/^(0|[1-9][0-9]*)$/);
@@ -17,7 +11,7 @@ const base = {
   districtId: z.uuid(),
   title: z.string(),
   options: z.array(z.string()),
-  method: ZMethod,
+  method: ZBallotMethod,
   opensAt: z.date(),
   closesAt: z.date(),
   openedEntry: ZIndex,
