@@ -1,0 +1,46 @@
+import type { VerifyReport } from "./types";
+
+/**
+ * The human summary of a verification: what was checked, phase by phase, every poll as
+ * recounted, then every finding with its entry index and evidence, and the verdict last.
+ */
+export function formatVerifyReport(report: VerifyReport): string {
+  const out: string[] = [];
+  out.push(`Plaza ledger ${report.origin}: ${report.size} entries, root ${report.rootHash || "(unknown)"}`);
+  out.push("");
+  for (const check of report.checks)
+    out.push(`${check.ok ? "ok  " : "FAIL"} ${check.phase.padEnd(10)} ${check.text}`);
+  if (report.polls.length > 0) {
+    out.push("");
+    out.push("Polls recounted:");
+    for (const poll of report.polls) {
+      const counts = poll.options.map((o, i) => `${o}: ${poll.counts[i] ?? "?"}`).join(", ");
+      const state =
+        poll.closedIndex === null
+          ? "open"
+          : `closed at entry ${poll.closedIndex}, ${poll.matches ? "tally matches" : "tally DOES NOT match"}`;
+      out.push(`  ${poll.title} (${poll.method}, opened at entry ${poll.openedIndex}, ${state})`);
+      out.push(`    ${counts}; turnout ${poll.turnout}; ${poll.votes} vote entries`);
+    }
+  }
+  if (report.findings.length > 0) {
+    out.push("");
+    out.push(`${report.findings.length} finding${report.findings.length === 1 ? "" : "s"}:`);
+    for (const f of report.findings) {
+      out.push(
+        `  ${f.index === null ? "checkpoint" : `entry ${f.index}`} [${f.phase}] ${f.code}: ${f.message}`,
+      );
+      for (const [name, value] of Object.entries(f.evidence ?? {})) {
+        out.push(`    ${name}:`);
+        for (const line of value.replace(/\n$/, "").split("\n")) out.push(`      ${line}`);
+      }
+    }
+  }
+  out.push("");
+  out.push(
+    report.ok
+      ? "VERIFIED: every check passed."
+      : "FAILED: the ledger does not verify (see the findings above).",
+  );
+  return `${out.join("\n")}\n`;
+}
