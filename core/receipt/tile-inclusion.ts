@@ -4,14 +4,14 @@ import {
   hashLeaf,
   merkleTreeHash,
   verifyInclusion,
-} from "@/core/merkle";
+} from "../merkle";
 import {
   createTileHashReader,
   decodeEntryBundle,
   formatEntryBundlePath,
   formatTilePath,
   TILE_WIDTH,
-} from "@/core/tiles";
+} from "../tiles";
 
 /** A tree a verified checkpoint signed: its size and root hash. */
 export interface SignedTree {
