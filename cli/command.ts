@@ -2,6 +2,8 @@
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress bars redraw in place only there). */
+  readonly stderrIsTTY?: boolean;
 }
 
 /**
@@ -21,5 +23,8 @@ export const processIo: CliIo = {
   },
   stderr: (text) => {
     process.stderr.write(text);
+  },
+  get stderrIsTTY() {
+    return process.stderr.isTTY === true;
   },
 };

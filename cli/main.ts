@@ -10,6 +10,14 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
     summary: "generate a signer key and its verifier key (--witness: a cosigning key)",
     load: async () => (await import("./keygen/keygen-command")).keygenCommand,
   },
+  verify: {
+    summary: "mirror a Plaza ledger and recount everything in it from the public tiles",
+    load: async () => (await import("./verify/verify-command")).verifyCommand,
+  },
+  receipt: {
+    summary: "check a voter's receipt file offline against a mirror",
+    load: async () => (await import("./receipt/receipt-command")).receiptCommand,
+  },
   witness: {
     summary: "run a c2sp.org/tlog-witness witness that cosigns the checkpoints of logs it follows",
     load: async () => (await import("./witness/witness-command")).witnessCommand,

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { encodeBase64 } from "../../core/encoding";
 import { formatVerifierKey, type NoteSigner, SIGNATURE_TYPE_COSIGNATURE_V1 } from "../../core/note";
+import type { WriteFileAtomicOptions } from "../write-file-atomic";
 import {
   type AddCheckpointResponse,
   handleAddCheckpoint,
@@ -10,7 +11,6 @@ import {
 } from "./add-checkpoint";
 import { createKeyedMutex } from "./keyed-mutex";
 import { openWitnessStateStore } from "./witness-state-store";
-import type { WriteFileAtomicOptions } from "./write-file-atomic";
 
 /**
  * Largest accepted request body. A request holds 63 proof lines at most (about 2.8 KiB) and a

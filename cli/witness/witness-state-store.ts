@@ -5,7 +5,7 @@ import { z } from "zod";
 import { parseCheckpoint } from "../../core/checkpoint";
 import { decodeBase64, encodeBase64 } from "../../core/encoding";
 import { parseSignedNote } from "../../core/note";
-import { TEMP_FILE_MARKER, type WriteFileAtomicOptions, writeFileAtomic } from "./write-file-atomic";
+import { TEMP_FILE_MARKER, type WriteFileAtomicOptions, writeFileAtomic } from "../write-file-atomic";
 
 /**
  * What a witness remembers about one log (c2sp.org/tlog-witness: "the witness is only required to

@@ -204,7 +204,7 @@ export async function verifyLedger(params: VerifyLedgerParams): Promise<VerifyRe
   checks.push({
     phase: "tree",
     ok: rootOk && tree.findings.length === 0,
-    text: `tree of ${checkpoint.size} entries recomputed from ${tree.bundles} entry bundles; ${tree.hashTiles} hash tiles compared; root ${rootOk ? "matches" : "does NOT match"} the checkpoint`,
+    text: `tree of ${checkpoint.size} entries recomputed from ${plural(tree.bundles, "entry bundle")}; ${plural(tree.hashTiles, "hash tile")} compared; root ${rootOk ? "matches" : "does NOT match"} the checkpoint`,
   });
   timings.tree = now() - t;
 
@@ -459,3 +459,5 @@ async function checkProofs(
 
 const PHASES: TVerifyPhase[] = ["download", "checkpoint", "tree", "entries", "proofs", "tallies"];
 const phaseOrder = (p: TVerifyPhase) => PHASES.indexOf(p);
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;

@@ -27,14 +27,14 @@ export const TEMP_FILE_MARKER = ".tmp-";
  */
 export async function writeFileAtomic(
   file: string,
-  data: string,
+  data: string | Uint8Array,
   options: WriteFileAtomicOptions = {},
 ): Promise<void> {
   const dir = path.dirname(file);
   const tmp = `${file}${TEMP_FILE_MARKER}${process.pid}-${randomBytes(4).toString("hex")}`;
   const handle = await open(tmp, "wx", 0o600);
   try {
-    await handle.writeFile(data, "utf8");
+    await handle.writeFile(data);
     await handle.sync();
   } finally {
     await handle.close();
