@@ -3,6 +3,9 @@ import councilEs from "../messages/council/es.json";
 import councilZh from "../messages/council/zh.json";
 import en from "../messages/en.json";
 import es from "../messages/es.json";
+import observerEn from "../messages/observer/en.json";
+import observerEs from "../messages/observer/es.json";
+import observerZh from "../messages/observer/zh.json";
 import residentEn from "../messages/resident/en.json";
 import residentEs from "../messages/resident/es.json";
 import residentZh from "../messages/resident/zh.json";
@@ -19,9 +22,9 @@ import type { Locale } from "./locales";
 export type MessageTree = { [key: string]: string | MessageTree };
 
 const PARTS: Record<Locale, readonly MessageTree[]> = {
-  en: [en, councilEn, residentEn, resultsEn],
-  zh: [zh, councilZh, residentZh, resultsZh],
-  es: [es, councilEs, residentEs, resultsEs],
+  en: [en, councilEn, residentEn, resultsEn, observerEn],
+  zh: [zh, councilZh, residentZh, resultsZh, observerZh],
+  es: [es, councilEs, residentEs, resultsEs, observerEs],
 };
 
 /**

@@ -30,6 +30,11 @@ export async function SiteHeader() {
                 {t("receipts")}
               </Link>
             </li>
+            <li>
+              <Link href="/verify" className="underline-offset-4 hover:underline">
+                {t("verify")}
+              </Link>
+            </li>
             {actor ? (
               <>
                 <li>

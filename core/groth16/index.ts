@@ -22,6 +22,7 @@ export {
 export { type Bn254WasmSource, createBn254Engine } from "./create-bn254-engine";
 export { decodeSemaphoreProof } from "./decode-semaphore-proof";
 export { loadBn254WasmFromSnarkjs, type SnarkjsCurves } from "./load-bn254-wasm-from-snarkjs";
+export { parseSemaphoreVerificationKeys } from "./parse-semaphore-verification-keys";
 export { parseVerificationKey } from "./parse-verification-key";
 export { semaphoreHash } from "./semaphore-hash";
 export type {
