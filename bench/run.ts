@@ -13,6 +13,7 @@ const groups: Record<string, () => Promise<string[]>> = {
   groth16: async () => (await import("./groth16-bench")).groth16Bench(),
   browser: async () => (await import("./browser-proof-bench")).browserProofBench(),
   votes: async () => (await import("./vote-http-bench")).voteHttpBench(),
+  verify: async () => (await import("./verify-bench")).verifyBench(),
 };
 const summary: string[] = [];
 for (const [name, run] of Object.entries(groups)) {
