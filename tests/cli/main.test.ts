@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "@/cli/main";
 import { createCosignatureVerifier } from "@/core/cosignature";
 import { openNote, parseSignerKey, parseVerifierKey } from "@/core/note";
+import { runCli } from "./run-cli";
 import { simulatedLog } from "./witness/simulated-log";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -22,19 +22,7 @@ function plaza(args: string[]) {
   return spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", timeout: 60_000 });
 }
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe("node bin/plaza.mjs", () => {
   it("prints the commands on --help", () => {

@@ -4,7 +4,6 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "@/cli/main";
 import { decodeEntry } from "@/core/entries";
 import { createNoteSigner, formatVerifierKey, SIGNATURE_TYPE_ED25519 } from "@/core/note";
 import { formatReceiptFile } from "@/core/receipt/check-receipt";
@@ -18,6 +17,7 @@ import {
   WITNESSES,
 } from "../../fixtures/ledger/tamper-cases";
 import { buildTiledLog, type TiledLog } from "../../helpers/tiled-log";
+import { runCli } from "../run-cli";
 
 /** A Plaza-shaped server: the tiled log under /ledger/, and what it was asked for. */
 let served: TiledLog;
@@ -46,19 +46,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const sign = { signer: LOG_SIGNER, witnesses: WITNESSES };
 
