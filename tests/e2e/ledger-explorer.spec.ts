@@ -8,7 +8,10 @@ test("the ledger page shows the signed checkpoint, the verifier key and entries 
   request,
 }) => {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ledger" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Ledger", exact: true })
+    .click();
   await expect(page.getByRole("heading", { name: "Public ledger", level: 1 })).toBeVisible();
   await expectAccessible(page);
 
@@ -105,7 +108,7 @@ test("a district's ledger section lists its own entries", async ({ page }) => {
   await page.goto("/districts/riverside");
   await page
     .getByRole("navigation", { name: "District sections" })
-    .getByRole("link", { name: "Ledger" })
+    .getByRole("link", { name: "Ledger", exact: true })
     .click();
   await expect(page).toHaveURL(/\/districts\/riverside\/ledger$/);
   const table = page.getByRole("table", { name: "Ledger entries of Riverside" });

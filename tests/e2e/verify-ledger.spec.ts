@@ -6,7 +6,10 @@ test("an observer verifies the whole ledger in the browser: key pinned, every ph
   request,
 }) => {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Verify the ledger" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Verify the ledger" })
+    .click();
   await expect(page.getByRole("heading", { name: "Verify the ledger", level: 1 })).toBeVisible();
   await expectAccessible(page);
 
@@ -28,7 +31,9 @@ test("an observer verifies the whole ledger in the browser: key pinned, every ph
     await expect(page.getByRole("progressbar", { name: phase })).toHaveAttribute("aria-valuenow", "100");
   }
   const result = page.getByRole("region", { name: /^Verified/ });
-  await expect(result.getByText(/Semaphore proofs checked in batches .*: (\d+) valid, 0 invalid/)).toBeVisible();
+  await expect(
+    result.getByText(/Semaphore proofs checked in batches .*: (\d+) valid, 0 invalid/),
+  ).toBeVisible();
   // The demo's closed Riverside poll (twelve residents' real votes) is recounted and matches.
   const row = result.getByRole("row", { name: /Riverside park: which playground design\?/ });
   await expect(row).toContainText("turnout 12");
@@ -46,5 +51,5 @@ test("an observer verifies the whole ledger in the browser: key pinned, every ph
   // A key that is not the log's makes the check fail loudly, naming the reason.
   await page.getByLabel("Log key").fill(vkey.replace(/\+[0-9a-f]{8}\+/, "+00000000+"));
   await page.getByRole("button", { name: "Verify the whole ledger" }).click();
-  await expect(page.getByRole("alert")).toContainText("The check could not run");
+  await expect(page.getByText(/^The check could not run/)).toBeVisible();
 });
