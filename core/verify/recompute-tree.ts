@@ -18,8 +18,6 @@ export interface RecomputedTree {
   readonly complete: boolean;
   /** RFC 6962 root of the recomputed tree, when complete. */
   readonly rootHash: Uint8Array | null;
-  /** Leaf hashes by index (for the consistency check against an earlier size). */
-  readonly leafHashes: Uint8Array[];
   readonly bundles: number;
   readonly hashTiles: number;
   readonly findings: VerifyFinding[];
@@ -102,11 +100,16 @@ export async function recomputeTree(params: RecomputeTreeParams): Promise<Recomp
     });
   });
 
-  // Hash tiles: level 0 holds leaf hashes; level L hash j is the root of 256^L leaves.
+  // Hash tiles: level 0 holds leaf hashes; level L hash j is the root of 256^L leaves, that is
+  // the root of hashes 256j..256j+255 of level L - 1. Each level is computed once from the one
+  // below; a hash over a missing entry stays undefined and is not compared (reported already).
+  const levels: (Uint8Array | undefined)[][] = [leafHashes];
   await forEachLimited(tiles, params.concurrency ?? 8, async (id) => {
     const data = await read(formatTilePath(id), id.index * width * (1n << BigInt(TILE_HEIGHT * id.level)));
     if (data === null) return;
-    compareTile(id, data, leafHashes, findings);
+    for (let level = levels.length; level <= id.level; level++)
+      levels.push(parentLevel(levels[level - 1] ?? []));
+    compareTile(id, data, levels[id.level] ?? [], findings);
   });
 
   findings.sort((a, b) => compareIndex(a.index, b.index));
@@ -115,22 +118,32 @@ export async function recomputeTree(params: RecomputeTreeParams): Promise<Recomp
     entries,
     complete,
     rootHash,
-    leafHashes,
     bundles: bundleIds.length,
     hashTiles: tiles.length,
     findings,
   };
 }
 
+/** The full-tile roots of a level: hash j is MTH of hashes 256j..256j+255 (undefined if one is missing). */
+function parentLevel(hashes: readonly (Uint8Array | undefined)[]): (Uint8Array | undefined)[] {
+  const parents: (Uint8Array | undefined)[] = [];
+  for (let lo = 0; lo + TILE_WIDTH <= hashes.length; lo += TILE_WIDTH) {
+    const chunk = hashes.slice(lo, lo + TILE_WIDTH);
+    parents.push(dense(chunk) ? merkleTreeHash(chunk as Uint8Array[]) : undefined);
+  }
+  return parents;
+}
+
+/** Compares a served tile with its level's recomputed hashes. */
 function compareTile(
   id: TileId,
   data: Uint8Array,
-  leafHashes: Uint8Array[],
+  hashes: readonly (Uint8Array | undefined)[],
   findings: VerifyFinding[],
 ): void {
   const path = formatTilePath(id);
-  const span = 1 << (TILE_HEIGHT * id.level); // Leaves under one hash of this tile.
-  const firstLeaf = Number(id.index) * TILE_WIDTH * span;
+  const span = 256 ** id.level; // Leaves under one hash of this tile.
+  const first = Number(id.index) * TILE_WIDTH; // Index of the tile's first hash in its level.
   let served: Uint8Array[];
   try {
     served = parseTileData(data, id.width);
@@ -138,33 +151,31 @@ function compareTile(
     findings.push({
       phase: "tree",
       code: "TILE_HASH_MISMATCH",
-      index: String(firstLeaf),
+      index: String(first * span),
       message: `${path} is malformed: ${(e as Error).message}`,
     });
     return;
   }
   for (let j = 0; j < id.width; j++) {
-    const lo = firstLeaf + j * span;
-    const leaves = leafHashes.slice(lo, lo + span);
-    if (leaves.length !== span || !dense(leaves)) continue; // Entries missing: reported already.
-    const expected = span === 1 ? (leaves[0] as Uint8Array) : merkleTreeHash(leaves);
-    if (!bytesEqual(expected, served[j] as Uint8Array)) {
-      findings.push(
-        span === 1
-          ? {
-              phase: "tree",
-              code: "LEAF_HASH_MISMATCH",
-              index: String(lo),
-              message: `entry ${lo} does not hash to the leaf hash in ${path}: the entry bytes or the tile were altered`,
-            }
-          : {
-              phase: "tree",
-              code: "TILE_HASH_MISMATCH",
-              index: String(lo),
-              message: `${path} hash ${j} (entries ${lo}..${lo + span - 1}) is not the root of those entries`,
-            },
-      );
-    }
+    const expected = hashes[first + j];
+    if (expected === undefined) continue; // Entries missing: reported already.
+    if (bytesEqual(expected, served[j] as Uint8Array)) continue;
+    const lo = (first + j) * span;
+    findings.push(
+      span === 1
+        ? {
+            phase: "tree",
+            code: "LEAF_HASH_MISMATCH",
+            index: String(lo),
+            message: `entry ${lo} does not hash to the leaf hash in ${path}: the entry bytes or the tile were altered`,
+          }
+        : {
+            phase: "tree",
+            code: "TILE_HASH_MISMATCH",
+            index: String(lo),
+            message: `${path} hash ${j} (entries ${lo}..${lo + span - 1}) is not the root of those entries`,
+          },
+    );
   }
 }
 
