@@ -1,4 +1,4 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { access, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { LedgerSource } from "../../core/verify";
 import { writeFileAtomic } from "../write-file-atomic";
@@ -34,7 +34,7 @@ export class MirrorDirectory implements LedgerSource {
 
   async has(relative: string): Promise<boolean> {
     try {
-      await readFile(this.#path(relative));
+      await access(this.#path(relative));
       return true;
     } catch {
       return false;
