@@ -1,6 +1,7 @@
 import { parseCheckpoint } from "../../core/checkpoint";
 import { parseSignedNote } from "../../core/note";
 import { formatEntryBundlePath, formatTilePath, tilesForTreeSize } from "../../core/tiles";
+import { forEachLimited } from "../../core/verify/for-each-limited";
 import { CliError } from "../cli-error";
 import type { MirrorDirectory } from "./mirror-directory";
 
@@ -58,17 +59,12 @@ export async function downloadLedger(
   let done = 0;
   let bytes = 0;
   onProgress(0, missing.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < missing.length) {
-      const p = missing[next++] as string;
-      const data = await fetchLedger(base, p);
-      bytes += data.length;
-      await mirror.write(p, data);
-      onProgress(++done, missing.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, missing.length) }, lane));
+  await forEachLimited(missing, concurrency, async (p) => {
+    const data = await fetchLedger(base, p);
+    bytes += data.length;
+    await mirror.write(p, data);
+    onProgress(++done, missing.length);
+  });
   await mirror.write("checkpoint", note);
   return { size, fetched: missing.length, bytes, kept: paths.length - missing.length };
 }

@@ -9,6 +9,7 @@ import { parseTileData } from "../tiles/parse-tile-data";
 import { tilesForTreeSize } from "../tiles/tiles-for-tree-size";
 import type { TileId } from "../tiles/types";
 import { compareIndex } from "./compare-index";
+import { forEachLimited } from "./for-each-limited";
 import type { LedgerSource, VerifyFinding } from "./types";
 
 export interface RecomputedTree {
@@ -183,17 +184,4 @@ function compareTile(
 function dense(items: readonly (Uint8Array | undefined)[]): boolean {
   for (let i = 0; i < items.length; i++) if (items[i] === undefined) return false;
   return true;
-}
-
-/** Runs `fn` over `items` with at most `limit` calls in flight. */
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  });
-  await Promise.all(lanes);
 }

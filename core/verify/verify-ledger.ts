@@ -11,6 +11,7 @@ import type { NoteVerifier } from "../note/types";
 import { createTileHashReader } from "../tiles/create-tile-hash-reader";
 import { formatTilePath } from "../tiles/format-tile-path";
 import { compareIndex } from "./compare-index";
+import { forEachLimited } from "./for-each-limited";
 import { recomputeTree } from "./recompute-tree";
 import { LedgerReplay } from "./replay-ledger";
 import type {
@@ -23,6 +24,7 @@ import type {
   VerifyProgress,
   VerifyReport,
 } from "./types";
+import { VERIFY_PHASES } from "./types";
 import { describeQuorum, type WitnessPolicy, witnessQuorumMet } from "./witness-policy";
 
 export interface VerifyLedgerParams {
@@ -425,39 +427,33 @@ async function checkProofs(
   const results: boolean[] = new Array(proofs.length).fill(false);
   const chunks: number[] = [];
   for (let start = 0; start < proofs.length; start += size) chunks.push(start);
-  let next = 0;
   let done = 0;
   onDone(0);
-  const lane = async () => {
-    while (next < chunks.length) {
-      const start = chunks[next++] as number;
-      const chunk = proofs.slice(start, start + size);
-      let answers: boolean[];
-      try {
-        answers = await params.verifyProofs(chunk);
-      } catch {
-        // A proof the verifier cannot even decode is invalid; find which one by checking alone.
-        answers = [];
-        for (const proof of chunk) {
-          try {
-            answers.push((await params.verifyProofs([proof]))[0] === true);
-          } catch {
-            answers.push(false);
-          }
+  await forEachLimited(chunks, parallel, async (start) => {
+    const chunk = proofs.slice(start, start + size);
+    let answers: boolean[];
+    try {
+      answers = await params.verifyProofs(chunk);
+    } catch {
+      // A proof the verifier cannot even decode is invalid; find which one by checking alone.
+      answers = [];
+      for (const proof of chunk) {
+        try {
+          answers.push((await params.verifyProofs([proof]))[0] === true);
+        } catch {
+          answers.push(false);
         }
       }
-      answers.forEach((ok, k) => {
-        results[start + k] = ok === true;
-      });
-      done += chunk.length;
-      onDone(done);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, chunks.length) }, lane));
+    answers.forEach((ok, k) => {
+      results[start + k] = ok === true;
+    });
+    done += chunk.length;
+    onDone(done);
+  });
   return results;
 }
 
-const PHASES: TVerifyPhase[] = ["download", "checkpoint", "tree", "entries", "proofs", "tallies"];
-const phaseOrder = (p: TVerifyPhase) => PHASES.indexOf(p);
+const phaseOrder = (p: TVerifyPhase) => VERIFY_PHASES.indexOf(p);
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
