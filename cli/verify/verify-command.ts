@@ -103,9 +103,9 @@ export const verifyCommand: Command = {
 
     const pool = createProofVerifier(threads === undefined ? {} : { threads });
     const verifyProofs: ProofBatchVerifier = (proofs) => pool.verifyMany(proofs);
+    const previous = await mirror.readState("verified-checkpoint");
     let report: VerifyReport;
     try {
-      const previous = await mirror.readState("verified-checkpoint");
       report = await verifyLedger({
         source: mirror,
         verifierKey: key,
@@ -135,7 +135,6 @@ export const verifyCommand: Command = {
     if (!report.ok) {
       // A rollback or fork leaves the mirror as it was verified, and keeps the rejected checkpoint
       // beside it as evidence, so the mirror stays a faithful copy of the log that was verified.
-      const previous = await mirror.readState("verified-checkpoint");
       if (previous !== undefined && report.findings.some((f) => f.code === "ROLLBACK" || f.code === "FORK")) {
         await mirror.writeState("rejected-checkpoint", report.checkpoint);
         await mirror.write("checkpoint", previous);
