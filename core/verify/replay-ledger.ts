@@ -1,6 +1,6 @@
 import { ballotMessage } from "../ballot/ballot-message";
 import { pollScope } from "../ballot/poll-scope";
-import { latestVotes, tallyVotes } from "../ballot/tally-votes";
+import { tallyVotes } from "../ballot/tally-votes";
 import { type TBallotMethod, validateBallot } from "../ballot/validate-ballot";
 import { leanIMTDepth } from "../census/lean-imt-depth";
 import { MemoryLeanIMT } from "../census/memory-lean-imt";
@@ -467,7 +467,8 @@ function recountPoll(
   votes: readonly CastVote[],
 ): { counts: number[]; turnout: number } | null {
   if (method.kind !== "single" && method.kind !== "approval") return null;
-  const tally = tallyVotes(method, optionCount, latestVotes(votes));
+  // tallyVotes keeps each nullifier's highest sequence itself.
+  const tally = tallyVotes(method, optionCount, votes);
   return { counts: tally.counts, turnout: tally.turnout };
 }
 
