@@ -102,6 +102,14 @@ export const ZPollClosed = z.strictObject({
   /** The ledger size the tally covers: every vote entry below it was considered. */
   ledgerSize: ZCount,
   time: ZInstant,
+  /** Ranked polls: the instant-runoff table (`counts` are then the first preferences) and winner. */
+  rounds: z
+    .array(z.strictObject({ counts: z.array(ZCount), exhausted: ZCount, eliminated: ZCount.nullable() }))
+    .max(64)
+    .optional(),
+  winner: ZCount.nullable().optional(),
+  /** Budget polls: the funded projects, in funding order (`counts` are votes per project). */
+  funded: z.array(ZCount).max(64).optional(),
 });
 
 export const ZProposal = z.strictObject({

@@ -21,6 +21,16 @@ export function formatVerifyReport(report: VerifyReport): string {
           : `closed at entry ${poll.closedIndex}, ${poll.matches ? "tally matches" : "tally DOES NOT match"}`;
       out.push(`  ${poll.title} (${poll.method}, opened at entry ${poll.openedIndex}, ${state})`);
       out.push(`    ${counts}; turnout ${poll.turnout}; ${poll.votes} vote entries`);
+      poll.rounds?.forEach((round, r) => {
+        const out_ = round.eliminated === null ? "final" : `${poll.options[round.eliminated]} eliminated`;
+        out.push(`    round ${r + 1}: ${round.counts.join(" / ")}, ${round.exhausted} exhausted; ${out_}`);
+      });
+      if (poll.rounds)
+        out.push(
+          `    winner: ${poll.winner === null || poll.winner === undefined ? "none" : poll.options[poll.winner]}`,
+        );
+      if (poll.funded)
+        out.push(`    funded: ${poll.funded.map((p) => poll.options[p]).join(", ") || "none"}`);
     }
   }
   if (report.findings.length > 0) {

@@ -1,10 +1,11 @@
 import { ballotMessage } from "../ballot/ballot-message";
 import { pollScope } from "../ballot/poll-scope";
-import { tallyVotes } from "../ballot/tally-votes";
-import { type TBallotMethod, validateBallot } from "../ballot/validate-ballot";
+import { tallyPoll } from "../ballot/tally-poll";
+import { validateBallot } from "../ballot/validate-ballot";
 import { leanIMTDepth } from "../census/lean-imt-depth";
 import { MemoryLeanIMT } from "../census/memory-lean-imt";
 import { validateCommitment } from "../census/validate-commitment";
+import { canonicalJson } from "../entries/canonical-json";
 import { decodeEntry } from "../entries/decode-entry";
 import type { TLedgerEntry } from "../entries/entry-schemas";
 import type { PollRecount, SemaphoreProofInput, TFindingCode, VerifyFinding } from "./types";
@@ -412,35 +413,26 @@ export class LedgerReplay {
     for (const [pollId, poll] of this.#polls) {
       const { opened } = poll;
       const valid = poll.votes.filter((v) => proofValid(v.index));
-      let counts: number[] = [];
-      let turnout = 0;
+      const tally = tallyPoll(opened.method, opened.options.length, valid);
+      const { counts, turnout } = tally;
       let matches: boolean | null = null;
-      const tally = recountPoll(opened.method, opened.options.length, valid);
-      if (tally === null) {
-        if (poll.closed) {
+      if (poll.closed) {
+        const c = poll.closed.entry;
+        // Method-specific results (the runoff table, the funded projects) must match exactly too.
+        const extras = (t: { rounds?: unknown; winner?: unknown; funded?: unknown }) =>
+          canonicalJson({ rounds: t.rounds ?? null, winner: t.winner ?? null, funded: t.funded ?? null });
+        matches =
+          sameNumbers(c.counts, counts) &&
+          c.turnout === turnout &&
+          c.censusSize === opened.censusSize &&
+          extras(c) === extras(tally);
+        if (!matches) {
           this.#fail(
             poll.closed.index,
-            "TALLY_UNSUPPORTED",
-            `poll ${pollId} uses the ${opened.method.kind} method, which this verifier cannot recount yet`,
+            "TALLY_MISMATCH",
+            `entry ${poll.closed.index} records counts [${c.counts.join(", ")}], turnout ${c.turnout}, census ${c.censusSize}${describeExtras(c)}; the recount gives [${counts.join(", ")}], turnout ${turnout}, census ${opened.censusSize}${describeExtras(tally)}`,
             "tallies",
           );
-          matches = false;
-        }
-      } else {
-        counts = tally.counts;
-        turnout = tally.turnout;
-        if (poll.closed) {
-          const c = poll.closed.entry;
-          matches =
-            sameNumbers(c.counts, counts) && c.turnout === turnout && c.censusSize === opened.censusSize;
-          if (!matches) {
-            this.#fail(
-              poll.closed.index,
-              "TALLY_MISMATCH",
-              `entry ${poll.closed.index} records counts [${c.counts.join(", ")}], turnout ${c.turnout}, census ${c.censusSize}; the recount gives [${counts.join(", ")}], turnout ${turnout}, census ${opened.censusSize}`,
-              "tallies",
-            );
-          }
         }
       }
       results.push({
@@ -454,6 +446,8 @@ export class LedgerReplay {
         votes: poll.votes.length,
         counts,
         turnout,
+        ...(tally.rounds === undefined ? {} : { rounds: tally.rounds, winner: tally.winner ?? null }),
+        ...(tally.funded === undefined ? {} : { funded: tally.funded }),
         matches,
       });
     }
@@ -461,15 +455,15 @@ export class LedgerReplay {
   }
 }
 
-function recountPoll(
-  method: TBallotMethod,
-  optionCount: number,
-  votes: readonly CastVote[],
-): { counts: number[]; turnout: number } | null {
-  if (method.kind !== "single" && method.kind !== "approval") return null;
-  // tallyVotes keeps each nullifier's highest sequence itself.
-  const tally = tallyVotes(method, optionCount, votes);
-  return { counts: tally.counts, turnout: tally.turnout };
+/** The method-specific part of a result, for messages. */
+function describeExtras(t: {
+  rounds?: readonly { counts: readonly number[] }[];
+  winner?: number | null;
+  funded?: readonly number[];
+}): string {
+  if (t.rounds !== undefined) return `, ${t.rounds.length} runoff rounds, winner ${t.winner ?? "none"}`;
+  if (t.funded !== undefined) return `, funded [${t.funded.join(", ")}]`;
+  return "";
 }
 
 /** Why a poll's recorded rules cannot be right, or null. */

@@ -74,6 +74,14 @@ export interface PollRecount {
   /** The recount: counts per option and distinct voters counted. */
   readonly counts: readonly number[];
   readonly turnout: number;
+  /** Ranked polls: the instant-runoff rounds and winner; budget polls: the funded projects. */
+  readonly rounds?: readonly {
+    readonly counts: readonly number[];
+    readonly exhausted: number;
+    readonly eliminated: number | null;
+  }[];
+  readonly winner?: number | null;
+  readonly funded?: readonly number[];
   /** For a closed poll: whether the recount equals the poll_closed entry. */
   readonly matches: boolean | null;
 }
@@ -146,7 +154,6 @@ export const FINDING_CODES = {
   CLOSED_EARLY: "a poll_closed entry is dated before the poll's closing time",
   TALLY_LEDGER_SIZE_MISMATCH: "a poll_closed entry's ledgerSize is not its own index",
   TALLY_MISMATCH: "a poll_closed entry's counts, turnout or census size differ from the recount",
-  TALLY_UNSUPPORTED: "a poll's ballot method has no recount in this verifier",
 } as const;
 
 export type TFindingCode = keyof typeof FINDING_CODES;

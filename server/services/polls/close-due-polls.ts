@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
-import { tallyVotes } from "@/core/ballot";
+import { tallyPoll } from "@/core/ballot";
 import { decodeEntry, encodeEntry } from "@/core/entries";
 import type { Db } from "../../db/client";
 import { ledgerEntries, ledgerHead, polls, votes } from "../../db/schema";
@@ -45,7 +45,7 @@ export async function closeDuePolls(db: Db): Promise<string[]> {
           throw new Error(`ledger entry ${row.idx} is not a vote of poll ${poll.id}`);
         return { index: row.idx, nullifier: e.proof.nullifier, sequence: e.sequence, ballot: e.ballot };
       });
-      const tally = tallyVotes(poll.method, poll.options.length, cast);
+      const tally = tallyPoll(poll.method, poll.options.length, cast);
       // The poll_closed entry is appended under the head lock; its own index is the ledger size
       // the tally covers (every entry before it).
       const [head] = await tx
@@ -64,6 +64,8 @@ export async function closeDuePolls(db: Db): Promise<string[]> {
           censusSize: poll.censusSize ?? 0,
           ledgerSize: Number(size),
           time: poll.closesAt.toISOString(),
+          ...(tally.rounds === undefined ? {} : { rounds: tally.rounds, winner: tally.winner ?? null }),
+          ...(tally.funded === undefined ? {} : { funded: tally.funded }),
         }),
       ]);
       await tx.update(polls).set({ status: "closed", closedEntry: firstIndex }).where(eq(polls.id, poll.id));

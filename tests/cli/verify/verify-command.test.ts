@@ -85,10 +85,10 @@ describe("plaza verify", () => {
     ]);
     expect(report.checks.map((c: { text: string }) => c.text)).toContainEqual(
       expect.stringContaining(
-        `consistent with the checkpoint verified before (${FIXTURE.indices.pollAClosed + 1} → 16 entries`,
+        `consistent with the checkpoint verified before (${FIXTURE.indices.pollAClosed + 1} → ${FIXTURE.entries.length} entries`,
       ),
     );
-    expect(report.proofs).toEqual({ checked: 6, invalid: 0, depths: [2] });
+    expect(report.proofs).toEqual({ checked: 13, invalid: 0, depths: [2, 3] });
 
     // A third run with nothing new downloads no tile at all.
     requests.length = 0;
