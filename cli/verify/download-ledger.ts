@@ -16,6 +16,13 @@ export interface DownloadResult {
 
 const TIMEOUT_MS = 30_000;
 
+/**
+ * The most bytes a resource can hold: an entry bundle of 256 entries of at most 65,535 bytes each
+ * with their 2-byte lengths; hash tiles (8 KiB), checkpoints and keys are far smaller. A server
+ * sending more is refused before it can fill the observer's memory.
+ */
+export const MAX_RESOURCE_BYTES = 256 * (2 + 65_535);
+
 /** GET `<base>/ledger/<path>` as bytes; a failure is a CliError naming the URL. */
 export async function fetchLedger(base: string, path: string): Promise<Uint8Array> {
   const url = `${base}/ledger/${path}`;
@@ -26,7 +33,28 @@ export async function fetchLedger(base: string, path: string): Promise<Uint8Arra
     throw new CliError(`could not download ${url}: ${(e as Error).cause ?? (e as Error).message}`);
   }
   if (!res.ok) throw new CliError(`could not download ${url}: HTTP ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
+  const tooLarge = () => new CliError(`could not download ${url}: more than ${MAX_RESOURCE_BYTES} bytes`);
+  if (Number(res.headers.get("content-length") ?? 0) > MAX_RESOURCE_BYTES) throw tooLarge();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body?.getReader();
+  for (;;) {
+    const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
+    if (chunk.done) break;
+    size += chunk.value.length;
+    if (size > MAX_RESOURCE_BYTES) {
+      await reader?.cancel();
+      throw tooLarge();
+    }
+    parts.push(chunk.value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
 }
 
 /**

@@ -21,6 +21,7 @@ import { runCli } from "../run-cli";
 
 /** A Plaza-shaped server: the tiled log under /ledger/, and what it was asked for. */
 let served: TiledLog;
+let hugeCheckpoint = false;
 const requests: string[] = [];
 let server: Server;
 let base: string;
@@ -31,6 +32,20 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const p = (req.url ?? "").replace(/^\/ledger\//, "");
     requests.push(p);
+    if (p === "checkpoint" && hugeCheckpoint) {
+      // Chunked, with no content-length: the client must stop reading by itself.
+      res.writeHead(200);
+      const chunk = new Uint8Array(1 << 20);
+      let sent = 0;
+      const more = () => {
+        while (sent < 64 && res.write(chunk)) sent++;
+        if (sent < 64) res.once("drain", more);
+        else res.end();
+      };
+      res.on("error", () => {});
+      more();
+      return;
+    }
     const body = p === "vkey" ? new TextEncoder().encode(`${LOG_VKEY}\n`) : served.get(p);
     if (!body) {
       res.writeHead(404).end();
@@ -178,6 +193,11 @@ describe("plaza verify", () => {
     expect((await run(["verify", "--dir", path.join(dir, "empty"), "--key", LOG_VKEY])).stderr).toContain(
       "holds no mirrored checkpoint",
     );
+    hugeCheckpoint = true;
+    const huge = await run(["verify", base, "--dir", path.join(dir, "m5"), "--key", LOG_VKEY]);
+    hugeCheckpoint = false;
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toMatch(/checkpoint: more than \d+ bytes/);
     const unreachable = await run([
       "verify",
       "http://127.0.0.1:9",
