@@ -10,8 +10,8 @@
  * proofs phase gives the rate. Stock verifyProof is timed on a sample of the same proofs.
  *
  * BENCH_VERIFY_SIZES (default "10000,100000") picks the ledgers. Proving is the slow part: about
- * 0.5 s per proof per core with snarkjs, so a new 10,000-vote set takes about 45 minutes on 2
- * cores and 100,000 about 7 hours; later runs read the cache.
+ * 1.2 s per proof per process with snarkjs when both cores prove, so a new 10,000-vote set takes
+ * about 2 hours on 2 cores and 100,000 about a day; later runs read the cache.
  */
 import { verifyProof } from "@semaphore-protocol/core";
 import { ballotMessage } from "@/core/ballot";
