@@ -39,12 +39,19 @@ function startProofWorkers(count: number) {
     check(request: TProofWorkerRequest): Promise<TProofWorkerMessage> {
       const worker = workers[next++ % workers.length] as Worker;
       return new Promise((resolve) => {
-        const onMessage = (event: MessageEvent<TProofWorkerMessage>) => {
-          if (event.data.id !== request.id) return;
+        const done = (answer: TProofWorkerMessage) => {
           worker.removeEventListener("message", onMessage);
-          resolve(event.data);
+          worker.removeEventListener("error", onError);
+          resolve(answer);
         };
+        const onMessage = (event: MessageEvent<TProofWorkerMessage>) => {
+          if (event.data.id === request.id) done(event.data);
+        };
+        // A worker that fails to load or crashes answers with an error, so the check never hangs.
+        const onError = (event: ErrorEvent) =>
+          done({ id: request.id, error: event.message || "proof worker failed" });
         worker.addEventListener("message", onMessage);
+        worker.addEventListener("error", onError);
         worker.postMessage(request);
       });
     },

@@ -63,6 +63,19 @@ describe("verifyLedger", () => {
     expect([...phases]).toEqual(["checkpoint", "tree", "entries", "proofs", "tallies"]);
   });
 
+  it("fails, rather than call proofs invalid, when the proof verifier itself fails", async () => {
+    const ledger = await untouchedLedger();
+    await expect(
+      verifyLedger({
+        source: tiledLogSource(ledger.log),
+        verifierKey: LOG_VKEY,
+        verifyProofs: async () => {
+          throw new Error("worker crashed");
+        },
+      }),
+    ).rejects.toThrow("the proof verifier failed: worker crashed");
+  });
+
   it("has at least 20 distinct tamper cases", () => {
     expect(TAMPER_CASES.length).toBeGreaterThanOrEqual(20);
     expect(new Set(TAMPER_CASES.map((c) => c.name)).size).toBe(TAMPER_CASES.length);
