@@ -3,11 +3,13 @@ import { eq, sql } from "drizzle-orm";
 import { ballotMessage, pollScope } from "@/core/ballot";
 import type { TPollInput } from "@/core/polls/poll-input";
 import { polls } from "@/server/db/schema";
+import { appendEntries } from "@/server/ledger/append-entries";
 import type { LogIdentity } from "@/server/ledger/log-identity";
 import { signCheckpoint } from "@/server/ledger/sign-checkpoint";
 import type { Actor } from "@/server/services/auth/actor";
 import { generateInvitationCodes } from "@/server/services/census/generate-invitation-codes";
 import { joinDistrict } from "@/server/services/census/join-district";
+import { districtCreatedEntry } from "@/server/services/districts/create-district";
 import { castVote } from "@/server/services/polls/cast-vote";
 import { closeDuePolls } from "@/server/services/polls/close-due-polls";
 import { createPoll } from "@/server/services/polls/create-poll";
@@ -53,10 +55,19 @@ export interface ResultsFixture {
   sign(): Promise<void>;
 }
 
-export async function buildResultsFixture(): Promise<ResultsFixture> {
+/**
+ * `districtEntry`: also record the district_created entry first, as createDistrict does (the
+ * helper makeDistrict inserts only the row), so the ledger is complete for an observer's replay.
+ */
+export async function buildResultsFixture(
+  options: { districtEntry?: boolean } = {},
+): Promise<ResultsFixture> {
   const t = await createTestDb();
   const identity = testLogIdentity(ORIGIN);
   const district = await makeDistrict(t.db, "riverside");
+  if (options.districtEntry) {
+    await t.db.transaction((tx) => appendEntries(tx, [districtCreatedEntry(district)]));
+  }
   const council: NonNullable<Actor> = actorOf(await makeUser(t.db, "council@example.org"));
   await addToCouncil(t.db, district.id, council.userId);
   const residents = [new Identity(), new Identity(), new Identity()];
