@@ -1,2 +1,3 @@
 export { decodeBase64 } from "./decode-base64";
 export { encodeBase64 } from "./encode-base64";
+export { formatCsv } from "./format-csv";

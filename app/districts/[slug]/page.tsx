@@ -54,6 +54,21 @@ export default async function DistrictPage({ params }: { params: Promise<{ slug:
               {t("pollsLink")}
             </Link>
           </dd>
+          <dt className="font-medium">{t("openData")}</dt>
+          <dd className="flex flex-wrap gap-x-3">
+            <a
+              href={`/api/open/districts/${district.slug}/polls.json`}
+              className="text-brand-700 underline underline-offset-4"
+            >
+              {t("openDataJson")}
+            </a>
+            <a
+              href={`/api/open/districts/${district.slug}/polls.csv`}
+              className="text-brand-700 underline underline-offset-4"
+            >
+              {t("openDataCsv")}
+            </a>
+          </dd>
           <dt className="font-medium">{t("ledger")}</dt>
           <dd>
             <Link

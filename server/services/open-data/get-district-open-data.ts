@@ -1,0 +1,72 @@
+import type { TBallotMethod } from "@/core/ballot";
+import type { DbOrTx } from "../../db/client";
+import { getDistrict } from "../districts/get-district";
+import { getPollResults } from "../polls/get-poll-results";
+import { listPolls } from "../polls/list-polls";
+
+/** One poll as open data: its rules and, once closed, its result as the ledger records it. */
+export interface TOpenDataPoll {
+  id: string;
+  title: string;
+  description: string;
+  options: string[];
+  method: TBallotMethod;
+  status: "scheduled" | "open" | "closed";
+  opensAt: string;
+  closesAt: string;
+  minAnonymitySet: number;
+  /** Ledger indices (decimal) of the poll_opened and poll_closed entries, once written. */
+  openedEntry: string | null;
+  closedEntry: string | null;
+  /** Frozen at opening. */
+  censusSize: number | null;
+  /** Closed polls only: counts per option, turnout, and the time the tally records. */
+  result: { counts: number[]; turnout: number; closedAt: string } | null;
+}
+
+export interface TDistrictOpenData {
+  district: { id: string; slug: string; name: string; description: string };
+  polls: TOpenDataPoll[];
+}
+
+/**
+ * Everything public about a district's polls, for open-data downloads (JSON and CSV) and the
+ * public read API. Results are read through getPollResults, so they are the numbers the poll_closed
+ * ledger entries record (what anyone recounting the ledger checks against), never a live count:
+ * an open poll shows no partial tally. Unknown district: NOT_FOUND.
+ */
+export async function getDistrictOpenData(db: DbOrTx, slug: string): Promise<TDistrictOpenData> {
+  const district = await getDistrict(db, slug);
+  const rows = await listPolls(db, district.id);
+  const polls: TOpenDataPoll[] = [];
+  for (const p of rows) {
+    const results = p.status === "closed" ? await getPollResults(db, { pollId: p.id }) : null;
+    polls.push({
+      id: p.id,
+      title: p.title,
+      description: p.description,
+      options: p.options,
+      method: p.method,
+      status: p.status,
+      opensAt: p.opensAt.toISOString(),
+      closesAt: p.closesAt.toISOString(),
+      minAnonymitySet: p.minAnonymitySet,
+      openedEntry: p.openedEntry?.toString() ?? null,
+      closedEntry: p.closedEntry?.toString() ?? null,
+      censusSize: p.censusSize,
+      result:
+        results?.status === "closed"
+          ? { counts: results.counts, turnout: results.turnout, closedAt: results.closedAt }
+          : null,
+    });
+  }
+  return {
+    district: {
+      id: district.id,
+      slug: district.slug,
+      name: district.name,
+      description: district.description,
+    },
+    polls,
+  };
+}
