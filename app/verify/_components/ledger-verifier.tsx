@@ -272,6 +272,24 @@ function VerifyResult({ report }: { report: VerifyReport }) {
                     <td className="py-1 pr-4">
                       {p.options.map((o, i) => `${o}: ${p.counts[i] ?? "?"}`).join(" · ")} —{" "}
                       {t("turnout", { count: p.turnout })}
+                      {p.rounds ? (
+                        <span className="block">
+                          {t("runoff", {
+                            rounds: p.rounds.length,
+                            winner:
+                              p.winner === null || p.winner === undefined
+                                ? "—"
+                                : (p.options[p.winner] ?? "?"),
+                          })}
+                        </span>
+                      ) : null}
+                      {p.funded ? (
+                        <span className="block">
+                          {t("funded", {
+                            projects: p.funded.map((i) => p.options[i] ?? "?").join(", ") || "—",
+                          })}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="py-1">
                       {p.closedIndex === null ? t("open") : p.matches ? t("matches") : t("mismatch")}
