@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZProcessRules } from "../processes/process-rules";
 import {
   ZAnonymousAuthor,
   ZAnonymousProof,
@@ -112,6 +113,18 @@ export const ZPollClosed = z.strictObject({
   funded: z.array(ZCount).max(64).optional(),
 });
 
+/** A participatory process started: every rule recorded, never changed afterwards. */
+export const ZProcessStarted = z.strictObject({
+  ...base,
+  type: z.literal("process_started"),
+  processId: ZUuid,
+  districtId: ZUuid,
+  title: ZShortText,
+  description: ZLongText,
+  rules: ZProcessRules,
+  time: ZInstant,
+});
+
 export const ZProposal = z.strictObject({
   ...base,
   type: z.literal("proposal"),
@@ -170,6 +183,7 @@ export const ZLedgerEntry = z.discriminatedUnion("type", [
   ZPollOpened,
   ZVote,
   ZPollClosed,
+  ZProcessStarted,
   ZProposal,
   ZSupport,
   ZComment,

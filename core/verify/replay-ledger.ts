@@ -8,6 +8,7 @@ import { validateCommitment } from "../census/validate-commitment";
 import { canonicalJson } from "../entries/canonical-json";
 import { decodeEntry } from "../entries/decode-entry";
 import type { TLedgerEntry } from "../entries/entry-schemas";
+import { processRulesProblem } from "../processes/process-rules";
 import type { PollRecount, SemaphoreProofInput, TFindingCode, VerifyFinding } from "./types";
 
 type TEntry<T extends TLedgerEntry["type"]> = Extract<TLedgerEntry, { type: T }>;
@@ -62,6 +63,8 @@ const UNSUPPORTED = new Set(["proposal", "support", "comment", "response", "mode
  *                     poll's; the ballot is valid for the method; message = ballotMessage(ballot,
  *                     sequence); a nullifier seen before needs a higher sequence. The Groth16
  *                     proof itself is queued (`proofChecks`) and checked in batches afterwards.
+ * - process_started   one per process, in a district that exists, with consistent rules
+ *                     (processRulesProblem: phases in order and back to back, limits, deadline).
  * - poll_closed       the poll is open; ledgerSize is the entry's own index (the tally covers every
  *                     entry before it); not dated before closesAt. The counts are compared in
  *                     `recount`, once proofs are known, over the votes that passed every check.
@@ -74,6 +77,10 @@ export class LedgerReplay {
   readonly #districts = new Map<string, District>();
   readonly #slugs = new Set<string>();
   readonly #polls = new Map<string, Poll>();
+  readonly #processes = new Map<
+    string,
+    { readonly index: bigint; readonly started: TEntry<"process_started"> }
+  >();
   readonly #findings: VerifyFinding[] = [];
   readonly #proofChecks: ProofCheck[] = [];
   readonly #byType: Record<string, number> = {};
@@ -148,6 +155,9 @@ export class LedgerReplay {
         return;
       case "poll_closed":
         this.#pollClosed(index, entry);
+        return;
+      case "process_started":
+        this.#processStarted(index, entry);
         return;
       default:
         if (UNSUPPORTED.has(entry.type)) {
@@ -371,6 +381,28 @@ export class LedgerReplay {
         points: proof.points,
       },
     });
+  }
+
+  #processStarted(index: bigint, e: TEntry<"process_started">): void {
+    if (this.#processes.has(e.processId)) {
+      this.#fail(index, "DUPLICATE_PROCESS", `entry ${index} starts process ${e.processId} a second time`);
+      return;
+    }
+    if (!this.#district(index, e.districtId)) return;
+    const problem = processRulesProblem(e.rules);
+    if (problem) {
+      this.#fail(
+        index,
+        "PROCESS_RULES_INVALID",
+        `entry ${index} starts process ${e.processId} with invalid rules: ${problem}`,
+      );
+      return;
+    }
+    this.#processes.set(e.processId, { index, started: e });
+  }
+
+  get processCount(): number {
+    return this.#processes.size;
   }
 
   #pollClosed(index: bigint, e: TEntry<"poll_closed">): void {

@@ -150,6 +150,8 @@ export const FINDING_CODES = {
   MESSAGE_MISMATCH: "a vote's proof message is not the hash of its ballot and sequence",
   STALE_SEQUENCE: "a vote reuses a nullifier without a higher sequence number",
   INVALID_PROOF: "a proof does not verify against Semaphore's official key of its depth",
+  DUPLICATE_PROCESS: "a participatory process is started twice",
+  PROCESS_RULES_INVALID: "a process's recorded rules are inconsistent (phases, limits, deadline)",
   POLL_ALREADY_CLOSED: "a poll is closed twice",
   CLOSED_EARLY: "a poll_closed entry is dated before the poll's closing time",
   TALLY_LEDGER_SIZE_MISMATCH: "a poll_closed entry's ledgerSize is not its own index",

@@ -228,7 +228,7 @@ export async function verifyLedger(params: VerifyLedgerParams): Promise<VerifyRe
   checks.push({
     phase: "entries",
     ok: entryFindings === 0,
-    text: `${replay.entryCount} entries parsed strictly and replayed: ${replay.districtCount} districts, ${replay.memberEntries} census changes (every root rebuilt), ${replay.pollCount} polls' rules, ${replay.byType.vote ?? 0} votes (scope, frozen root, ballot, message, nullifier and sequence)`,
+    text: `${replay.entryCount} entries parsed strictly and replayed: ${replay.districtCount} districts, ${replay.memberEntries} census changes (every root rebuilt), ${replay.pollCount} polls' rules, ${replay.processCount} processes' rules, ${replay.byType.vote ?? 0} votes (scope, frozen root, ballot, message, nullifier and sequence)`,
   });
   timings.entries = now() - t;
 
