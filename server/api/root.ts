@@ -5,6 +5,7 @@ import { instanceRouter } from "./routers/instance-router";
 import { ledgerRouter } from "./routers/ledger-router";
 import { outboxRouter } from "./routers/outbox-router";
 import { pollRouter } from "./routers/poll-router";
+import { processRouter } from "./routers/process-router";
 import { resultsRouter } from "./routers/results-router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   instance: instanceRouter,
   ledger: ledgerRouter,
   poll: pollRouter,
+  process: processRouter,
   results: resultsRouter,
 });
 

@@ -13,6 +13,7 @@ export { ledgerHead } from "./ledger-head";
 export { ledgerSubtrees } from "./ledger-subtrees";
 export { outboxMessages } from "./outbox-messages";
 export { polls } from "./polls";
+export { processes } from "./processes";
 export { sessions } from "./sessions";
 export { users } from "./users";
 export { verificationTokens } from "./verification-tokens";

@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { encodeEntry } from "@/core/entries";
+import { processRulesFromInput, ZProcessInput } from "@/core/processes/process-input";
+import type { Db } from "../../db/client";
+import { processes } from "../../db/schema";
+import { AppError } from "../../errors/app-error";
+import { appendEntries } from "../../ledger/append-entries";
+import { type Actor, requireCouncilMember } from "../auth/actor";
+
+export const ZCreateProcessInput = z.object({ districtId: z.uuid(), process: ZProcessInput });
+
+/** How far in the past the first phase may start (clock skew between the browser and the server). */
+const GRACE_MS = 60_000;
+
+/**
+ * A council member starts a participatory process in their district. Starting records every rule
+ * in a process_started ledger entry, in the same transaction as the row, and nothing can change
+ * them afterwards (there is no update): the phases follow from the recorded dates, so every rule
+ * runs by itself and an observer replays it from the ledger.
+ */
+export async function createProcess(db: Db, actor: Actor, input: z.input<typeof ZCreateProcessInput>) {
+  const parsed = ZCreateProcessInput.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError("BAD_INPUT", `${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`);
+  }
+  const { districtId, process } = parsed.data;
+  const member = await requireCouncilMember(db, actor, districtId);
+  const built = processRulesFromInput(process);
+  if (!built.ok) throw new AppError("BAD_INPUT", `The process's rules do not fit: ${built.problem}.`);
+  if (Date.parse(built.rules.phases[0]?.startsAt ?? "") < Date.now() - GRACE_MS)
+    throw new AppError("BAD_INPUT", "The proposal phase cannot start in the past.");
+  const id = randomUUID();
+  return db.transaction(async (tx) => {
+    const time = new Date().toISOString();
+    const { firstIndex } = await appendEntries(tx, [
+      encodeEntry({
+        v: 1,
+        type: "process_started",
+        processId: id,
+        districtId,
+        title: process.title,
+        description: process.description,
+        rules: built.rules,
+        time,
+      }),
+    ]);
+    const [row] = await tx
+      .insert(processes)
+      .values({
+        id,
+        districtId,
+        title: process.title,
+        description: process.description,
+        rules: built.rules,
+        startedEntry: firstIndex,
+        createdBy: member.userId,
+      })
+      .returning();
+    if (!row) throw new Error("process not created");
+    return row;
+  });
+}
