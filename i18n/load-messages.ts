@@ -6,6 +6,9 @@ import es from "../messages/es.json";
 import observerEn from "../messages/observer/en.json";
 import observerEs from "../messages/observer/es.json";
 import observerZh from "../messages/observer/zh.json";
+import processesEn from "../messages/processes/en.json";
+import processesEs from "../messages/processes/es.json";
+import processesZh from "../messages/processes/zh.json";
 import residentEn from "../messages/resident/en.json";
 import residentEs from "../messages/resident/es.json";
 import residentZh from "../messages/resident/zh.json";
@@ -22,9 +25,9 @@ import type { Locale } from "./locales";
 export type MessageTree = { [key: string]: string | MessageTree };
 
 const PARTS: Record<Locale, readonly MessageTree[]> = {
-  en: [en, councilEn, residentEn, resultsEn, observerEn],
-  zh: [zh, councilZh, residentZh, resultsZh, observerZh],
-  es: [es, councilEs, residentEs, resultsEs, observerEs],
+  en: [en, councilEn, residentEn, resultsEn, observerEn, processesEn],
+  zh: [zh, councilZh, residentZh, resultsZh, observerZh, processesZh],
+  es: [es, councilEs, residentEs, resultsEs, observerEs, processesEs],
 };
 
 /**

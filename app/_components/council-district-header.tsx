@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-type Section = "census" | "polls";
+type Section = "census" | "polls" | "processes";
 
 /**
  * The top of every council page of a district: which council, the page's title (the page's only
@@ -22,6 +22,7 @@ export async function CouncilDistrictHeader({
     { href: "/dashboard", label: t("dashboard") },
     { href: `${base}/census`, label: t("census"), section: "census" },
     { href: `${base}/polls`, label: t("polls"), section: "polls" },
+    { href: `${base}/processes`, label: t("processes"), section: "processes" },
     { href: `/districts/${district.slug}`, label: t("publicPage") },
   ];
   return (

@@ -1,15 +1,42 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ProcessPhases } from "@/app/_components/process-phases";
+import { serverApi } from "@/server/api/server-caller";
+import { orNotFound } from "../../../_lib/or-not-found";
 
 export const dynamic = "force-dynamic";
 
-export default async function DistrictProposalsPage() {
+/** A district's participatory processes, where its proposals are made, each with where it stands. */
+export default async function DistrictProposalsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
   const t = await getTranslations("district");
+  const tp = await getTranslations("processes");
+  const api = await serverApi();
+  const processes = await orNotFound(api.process.list({ districtSlug: slug }));
   return (
-    <section aria-labelledby="section-title" className="flex flex-col gap-2">
+    <section aria-labelledby="section-title" className="flex flex-col gap-4">
       <h2 id="section-title" className="text-2xl font-semibold">
         {t("proposals")}
       </h2>
-      <p>{t("proposalsEmpty")}</p>
+      {processes.length === 0 ? (
+        <p>{tp("none")}</p>
+      ) : (
+        <ul className="flex flex-col gap-4">
+          {processes.map((p) => (
+            <li key={p.id} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+              <h3 className="text-xl font-semibold">
+                <Link
+                  href={`/districts/${slug}/processes/${p.id}`}
+                  className="text-brand-700 underline underline-offset-4"
+                >
+                  {p.title}
+                </Link>
+              </h3>
+              <ProcessPhases rules={p.rules} />
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { CouncilDistrictHeader, CouncilOnly } from "@/app/_components/council-district-header";
+import { CouncilProcessForm } from "@/app/_components/council-process-form";
+import { ProcessPhases } from "@/app/_components/process-phases";
+import { serverApi } from "@/server/api/server-caller";
+import { councilDistrict } from "../../../_lib/council-district";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const { district } = await councilDistrict(slug, `/dashboard/districts/${slug}/processes`);
+  return { title: (await getTranslations("councilProcesses"))("pageTitle", { district: district.name }) };
+}
+
+/** The council's participatory processes: those started, and the form to start one. */
+export default async function CouncilProcessesPage({ params }: Props) {
+  const { slug } = await params;
+  const { district, member } = await councilDistrict(slug, `/dashboard/districts/${slug}/processes`);
+  const t = await getTranslations("councilProcesses");
+  const header = (
+    <CouncilDistrictHeader
+      district={district}
+      title={t("pageTitle", { district: district.name })}
+      current="processes"
+    />
+  );
+  if (!member)
+    return (
+      <div className="flex flex-col gap-6">
+        {header}
+        <CouncilOnly district={district} />
+      </div>
+    );
+  const processes = await (await serverApi()).process.list({ districtSlug: slug });
+  const card = "flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4";
+  return (
+    <div className="flex flex-col gap-8">
+      {header}
+      <section aria-labelledby="processes-title" className="flex flex-col gap-3">
+        <h2 id="processes-title" className="text-2xl font-semibold">
+          {t("listTitle")}
+        </h2>
+        {processes.length === 0 ? (
+          <p>{t("none")}</p>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {processes.map((p) => (
+              <li key={p.id} className={card}>
+                <h3 className="text-xl font-semibold">
+                  <Link
+                    href={`/districts/${slug}/processes/${p.id}`}
+                    className="text-brand-700 underline underline-offset-4"
+                  >
+                    {p.title}
+                  </Link>
+                </h3>
+                <ProcessPhases rules={p.rules} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="new-process-title" className={card}>
+        <h2 id="new-process-title" className="text-2xl font-semibold">
+          {t("newProcess")}
+        </h2>
+        <CouncilProcessForm districtId={district.id} />
+      </section>
+    </div>
+  );
+}
