@@ -19,7 +19,10 @@ export default async function DistrictProposalsPage({ params }: { params: Promis
         {t("proposals")}
       </h2>
       {processes.length === 0 ? (
-        <p>{tp("none")}</p>
+        <>
+          <p>{t("proposalsEmpty")}</p>
+          <p>{tp("none")}</p>
+        </>
       ) : (
         <ul className="flex flex-col gap-4">
           {processes.map((p) => (
