@@ -53,7 +53,7 @@ test("a council starts a participatory process; its rules go on the ledger and t
     "Starts soon: proposals open at the date below.",
   );
   await expect(page.getByRole("listitem").filter({ hasText: "Proposals" }).first()).toBeVisible();
-  await expect(page.getByText("Participatory budget of 100000")).toBeVisible();
+  await expect(page.getByText("Participatory budget of 100,000")).toBeVisible();
   await expect(page.locator("dd", { hasText: /^25$/ })).toBeVisible();
   await expectAccessible(page);
 
