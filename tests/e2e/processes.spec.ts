@@ -72,4 +72,12 @@ test("a council starts a participatory process; its rules go on the ledger and t
       title: "Riverside budget 2027",
       rules: { supportThreshold: 25 },
     });
+
+  // And in the district's open data.
+  const open = (await (await page.request.get("/api/open/districts/riverside/polls.json")).json()) as {
+    processes: { title: string; startedEntry: string }[];
+  };
+  expect(open.processes).toContainEqual(
+    expect.objectContaining({ title: "Riverside budget 2027", startedEntry: index }),
+  );
 });

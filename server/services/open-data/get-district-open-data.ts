@@ -1,8 +1,10 @@
 import type { TBallotMethod } from "@/core/ballot";
+import type { TProcessRules } from "@/core/processes/process-rules";
 import type { DbOrTx } from "../../db/client";
 import { getDistrict } from "../districts/get-district";
 import { getPollResults } from "../polls/get-poll-results";
 import { listPolls } from "../polls/list-polls";
+import { listProcesses } from "../processes/list-processes";
 
 /** One poll as open data: its rules and, once closed, its result as the ledger records it. */
 export interface TOpenDataPoll {
@@ -24,13 +26,23 @@ export interface TOpenDataPoll {
   result: { counts: number[]; turnout: number; closedAt: string } | null;
 }
 
+/** A participatory process as open data: the rules its process_started entry recorded. */
+export interface TOpenDataProcess {
+  id: string;
+  title: string;
+  description: string;
+  rules: TProcessRules;
+  startedEntry: string;
+}
+
 export interface TDistrictOpenData {
   district: { id: string; slug: string; name: string; description: string };
+  processes: TOpenDataProcess[];
   polls: TOpenDataPoll[];
 }
 
 /**
- * Everything public about a district's polls, for open-data downloads (JSON and CSV) and the
+ * Everything public about a district's processes and polls, for open-data downloads (JSON and CSV) and the
  * public read API. Results are read through getPollResults, so they are the numbers the poll_closed
  * ledger entries record (what anyone recounting the ledger checks against), never a live count:
  * an open poll shows no partial tally. Unknown district: NOT_FOUND.
@@ -60,6 +72,13 @@ export async function getDistrictOpenData(db: DbOrTx, slug: string): Promise<TDi
           : null,
     });
   }
+  const processes = (await listProcesses(db, district.id)).map((p) => ({
+    id: p.id,
+    title: p.title,
+    description: p.description,
+    rules: p.rules,
+    startedEntry: p.startedEntry.toString(),
+  }));
   return {
     district: {
       id: district.id,
@@ -67,6 +86,7 @@ export async function getDistrictOpenData(db: DbOrTx, slug: string): Promise<TDi
       name: district.name,
       description: district.description,
     },
+    processes,
     polls,
   };
 }

@@ -27,6 +27,7 @@ describe("getDistrictOpenData", () => {
   it("lists every poll with its rules, and closed polls with the result their poll_closed entry records", async () => {
     const data = await getDistrictOpenData(f.t.db, "riverside");
     expect(data.district.slug).toBe("riverside");
+    expect(data.processes).toEqual([]);
     const byId = new Map(data.polls.map((p) => [p.id, p]));
     expect(byId.size).toBe(4);
     const closed = byId.get(f.closedPollId);
