@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { expectAccessible, linkIn, mailCount, waitForMail } from "./helpers";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./helpers";
 
 // The whole census-and-voting journey with real zero-knowledge proofs: a council member of Old
 // Town (seeded, with an empty census) issues invitation codes and schedules a poll; three
@@ -13,18 +13,6 @@ test.describe.configure({ mode: "serial" });
 const COUNCIL_EMAIL = "wei.chen@oldtown.plaza.local";
 const TITLE = "Market square: benches or trees?";
 const OPTIONS = ["Benches", "Trees", "Both, smaller"] as const;
-
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin?next=/dashboard");
-  const before = mailCount();
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
-  await page.goto(linkIn(await waitForMail(email, before)));
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return page;
-}
 
 /** `ms` as the value of a datetime-local input in the page's own time zone (minute precision). */
 function localInput(page: Page, ms: number): Promise<string> {

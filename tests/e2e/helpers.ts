@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { E2E } from "./e2e-config";
 
 export interface CapturedMail {
@@ -52,4 +52,17 @@ export async function expectAccessible(page: Page) {
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
     `axe violations on ${page.url()}`,
   ).toEqual([]);
+}
+
+/** Signs `email` in through the e-mailed link, in a browser context of its own; lands on the dashboard. */
+export async function signIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signin?next=/dashboard");
+  const before = mailCount();
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
+  await page.goto(linkIn(await waitForMail(email, before)));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return page;
 }

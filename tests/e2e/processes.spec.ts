@@ -1,19 +1,7 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { expectAccessible, linkIn, mailCount, waitForMail } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./helpers";
 
 const COUNCIL_EMAIL = "ana.morales@riverside.plaza.local";
-
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin?next=/dashboard");
-  const before = mailCount();
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
-  await page.goto(linkIn(await waitForMail(email, before)));
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return page;
-}
 
 test("a council starts a participatory process; its rules go on the ledger and the public page shows where it stands", async ({
   browser,
