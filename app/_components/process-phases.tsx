@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { processPhaseAt, type TProcessRules } from "@/core/processes/process-rules";
 import { CouncilLocalTime } from "./council-local-time";
@@ -77,5 +78,28 @@ export async function ProcessRulesList({
         </a>
       </dd>
     </dl>
+  );
+}
+
+/** A process in a list: its title, linking to its public page, and where it stands. */
+export async function ProcessCard({
+  process,
+  districtSlug,
+}: {
+  process: { id: string; title: string; rules: TProcessRules };
+  districtSlug: string;
+}) {
+  return (
+    <li className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h3 className="text-xl font-semibold">
+        <Link
+          href={`/districts/${districtSlug}/processes/${process.id}`}
+          className="text-brand-700 underline underline-offset-4"
+        >
+          {process.title}
+        </Link>
+      </h3>
+      <ProcessPhases rules={process.rules} />
+    </li>
   );
 }

@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ProcessPhases } from "@/app/_components/process-phases";
+import { ProcessCard } from "@/app/_components/process-phases";
 import { serverApi } from "@/server/api/server-caller";
 import { orNotFound } from "../../../_lib/or-not-found";
 
@@ -26,17 +25,7 @@ export default async function DistrictProposalsPage({ params }: { params: Promis
       ) : (
         <ul className="flex flex-col gap-4">
           {processes.map((p) => (
-            <li key={p.id} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
-              <h3 className="text-xl font-semibold">
-                <Link
-                  href={`/districts/${slug}/processes/${p.id}`}
-                  className="text-brand-700 underline underline-offset-4"
-                >
-                  {p.title}
-                </Link>
-              </h3>
-              <ProcessPhases rules={p.rules} />
-            </li>
+            <ProcessCard key={p.id} process={p} districtSlug={slug} />
           ))}
         </ul>
       )}

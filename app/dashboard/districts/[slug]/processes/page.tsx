@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CouncilDistrictHeader, CouncilOnly } from "@/app/_components/council-district-header";
 import { CouncilProcessForm } from "@/app/_components/council-process-form";
-import { ProcessPhases } from "@/app/_components/process-phases";
+import { ProcessCard } from "@/app/_components/process-phases";
 import { serverApi } from "@/server/api/server-caller";
 import { councilDistrict } from "../../../_lib/council-district";
 
@@ -50,17 +49,7 @@ export default async function CouncilProcessesPage({ params }: Props) {
         ) : (
           <ul className="flex flex-col gap-3">
             {processes.map((p) => (
-              <li key={p.id} className={card}>
-                <h3 className="text-xl font-semibold">
-                  <Link
-                    href={`/districts/${slug}/processes/${p.id}`}
-                    className="text-brand-700 underline underline-offset-4"
-                  >
-                    {p.title}
-                  </Link>
-                </h3>
-                <ProcessPhases rules={p.rules} />
-              </li>
+              <ProcessCard key={p.id} process={p} districtSlug={slug} />
             ))}
           </ul>
         )}
