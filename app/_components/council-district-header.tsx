@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-type Section = "census" | "polls" | "processes";
+export type TCouncilSection = "census" | "polls" | "processes";
 
 /**
  * The top of every council page of a district: which council, the page's title (the page's only
@@ -14,11 +14,11 @@ export async function CouncilDistrictHeader({
 }: {
   district: { slug: string; name: string };
   title: string;
-  current?: Section;
+  current?: TCouncilSection;
 }) {
   const t = await getTranslations("councilDistrict");
   const base = `/dashboard/districts/${district.slug}`;
-  const links: { href: string; label: string; section?: Section }[] = [
+  const links: { href: string; label: string; section?: TCouncilSection }[] = [
     { href: "/dashboard", label: t("dashboard") },
     { href: `${base}/census`, label: t("census"), section: "census" },
     { href: `${base}/polls`, label: t("polls"), section: "polls" },

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { CouncilDistrictHeader, CouncilOnly } from "@/app/_components/council-district-header";
 import { CouncilInvitationCodes } from "@/app/_components/council-invitation-codes";
 import { CouncilLocalTime } from "@/app/_components/council-local-time";
 import { CouncilRemoveMember } from "@/app/_components/council-remove-member";
 import { serverApi } from "@/server/api/server-caller";
 import { MAX_CODES_PER_BATCH } from "@/server/services/census/generate-invitation-codes";
 import { councilDistrict } from "../../../_lib/council-district";
+import { councilSection } from "../../../_lib/council-section";
 
 export const dynamic = "force-dynamic";
 
@@ -21,22 +21,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CouncilCensusPage({ params }: Props) {
   const { slug } = await params;
-  const { district, member } = await councilDistrict(slug, `/dashboard/districts/${slug}/census`);
   const t = await getTranslations("councilCensus");
-  const header = (
-    <CouncilDistrictHeader
-      district={district}
-      title={t("title", { district: district.name })}
-      current="census"
-    />
+  const { district, header, refusal } = await councilSection(slug, "census", (name) =>
+    t("title", { district: name }),
   );
-  if (!member)
-    return (
-      <div className="flex flex-col gap-6">
-        {header}
-        <CouncilOnly district={district} />
-      </div>
-    );
+  if (refusal) return refusal;
 
   const api = await serverApi();
   const [summary, batches] = await Promise.all([

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { CouncilDistrictHeader, CouncilOnly } from "@/app/_components/council-district-header";
 import { CouncilLocalTime } from "@/app/_components/council-local-time";
 import { CouncilPollForm } from "@/app/_components/council-poll-form";
 import { CouncilPollBadge, CouncilPollExplanation } from "@/app/_components/council-poll-status";
 import { serverApi } from "@/server/api/server-caller";
 import { councilDistrict } from "../../../_lib/council-district";
+import { councilSection } from "../../../_lib/council-section";
 import { councilPollPhase } from "../../../_lib/poll-phase";
 
 export const dynamic = "force-dynamic";
@@ -21,22 +21,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CouncilPollsPage({ params }: Props) {
   const { slug } = await params;
-  const { district, member } = await councilDistrict(slug, `/dashboard/districts/${slug}/polls`);
   const t = await getTranslations("councilPolls");
-  const header = (
-    <CouncilDistrictHeader
-      district={district}
-      title={t("pageTitle", { district: district.name })}
-      current="polls"
-    />
+  const { district, header, refusal } = await councilSection(slug, "polls", (name) =>
+    t("pageTitle", { district: name }),
   );
-  if (!member)
-    return (
-      <div className="flex flex-col gap-6">
-        {header}
-        <CouncilOnly district={district} />
-      </div>
-    );
+  if (refusal) return refusal;
 
   const api = await serverApi();
   const [polls, summary] = await Promise.all([

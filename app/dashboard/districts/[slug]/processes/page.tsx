@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { CouncilDistrictHeader, CouncilOnly } from "@/app/_components/council-district-header";
 import { CouncilProcessForm } from "@/app/_components/council-process-form";
 import { ProcessCard } from "@/app/_components/process-phases";
 import { serverApi } from "@/server/api/server-caller";
 import { councilDistrict } from "../../../_lib/council-district";
+import { councilSection } from "../../../_lib/council-section";
 
 export const dynamic = "force-dynamic";
 
@@ -19,22 +19,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The council's participatory processes: those started, and the form to start one. */
 export default async function CouncilProcessesPage({ params }: Props) {
   const { slug } = await params;
-  const { district, member } = await councilDistrict(slug, `/dashboard/districts/${slug}/processes`);
   const t = await getTranslations("councilProcesses");
-  const header = (
-    <CouncilDistrictHeader
-      district={district}
-      title={t("pageTitle", { district: district.name })}
-      current="processes"
-    />
+  const { district, header, refusal } = await councilSection(slug, "processes", (name) =>
+    t("pageTitle", { district: name }),
   );
-  if (!member)
-    return (
-      <div className="flex flex-col gap-6">
-        {header}
-        <CouncilOnly district={district} />
-      </div>
-    );
+  if (refusal) return refusal;
   const processes = await (await serverApi()).process.list({ districtSlug: slug });
   const card = "flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4";
   return (
