@@ -42,10 +42,14 @@ export async function verifyBench(): Promise<string[]> {
       votes,
       options: 3,
     });
+    console.log(`building the ledger of ${votes} votes (census ${members})…`);
     const entries = buildLedger(fixture);
     const signer = createNoteSigner(ORIGIN, SIGNATURE_TYPE_ED25519, new Uint8Array(32).fill(5));
     const log = await buildTiledLog(entries, { signer });
 
+    console.log(
+      `${entries.length} entries in tiles; stock verifyProof on ${Math.min(STOCK_SAMPLE, votes)} proofs…`,
+    );
     const sample = fixture.votes.slice(0, Math.min(STOCK_SAMPLE, votes)).map((v) => v.proof);
     let t = performance.now();
     for (const proof of sample) {
@@ -54,6 +58,7 @@ export async function verifyBench(): Promise<string[]> {
     }
     const stockRate = sample.length / ((performance.now() - t) / 1000);
 
+    console.log("verifyLedger with the worker pool…");
     const pool = createProofVerifier();
     await pool.ready();
     t = performance.now();
