@@ -65,4 +65,17 @@ export const ZCouncilAuthor = z.object({
   userId: z.string().min(1).max(64),
   name: ZShortText,
 });
-export const ZAnonymousAuthor = z.object({ kind: z.literal("anonymous"), proof: ZAnonymousProof });
+/**
+ * An anonymous author of a proposal or comment: a Semaphore proof from the process's frozen census,
+ * and the slot it spent. Each resident has a fixed number of slots per process (proposals) or per
+ * proposal (comments); the slot is part of the proof's scope, so one identity gets exactly one
+ * nullifier per slot and cannot file more than its slots allow. (core/participation)
+ */
+export const ZAnonymousAuthor = z.strictObject({
+  kind: z.literal("anonymous"),
+  slot: ZCount,
+  proof: ZAnonymousProof,
+});
+
+/** The Semaphore census a process's anonymous acts prove membership of, frozen when it starts. */
+export const ZFrozenCensus = z.strictObject({ root: ZFieldString, depth: ZDepth, size: ZCount });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZProcessRules } from "../processes/process-rules";
+import { PROCESS_PHASES, RESPONSE_STATUSES, ZProcessRules } from "../processes/process-rules";
 import {
   ZAnonymousAuthor,
   ZAnonymousProof,
@@ -7,6 +7,7 @@ import {
   ZCount,
   ZDepth,
   ZFieldString,
+  ZFrozenCensus,
   ZInstant,
   ZLongText,
   ZShortText,
@@ -69,7 +70,8 @@ export const ZPollOpened = z.strictObject({
   pollId: ZUuid,
   districtId: ZUuid,
   title: ZShortText,
-  options: z.array(ZShortText).min(2).max(64),
+  /** Plain polls have at least two options (checked by the replay); a process ballot may have one. */
+  options: z.array(ZShortText).min(1).max(64),
   method: ZBallotMethod,
   opensAt: ZInstant,
   closesAt: ZInstant,
@@ -78,6 +80,11 @@ export const ZPollOpened = z.strictObject({
   depth: ZDepth,
   censusSize: ZCount,
   minAnonymitySet: ZCount,
+  /**
+   * A participatory process's ballot: the process, and the proposals that are its options in
+   * option order (the proposals that advanced, in the order they advanced).
+   */
+  process: z.strictObject({ processId: ZUuid, proposalIds: z.array(ZUuid).min(1).max(64) }).optional(),
 });
 
 /**
@@ -113,7 +120,11 @@ export const ZPollClosed = z.strictObject({
   funded: z.array(ZCount).max(64).optional(),
 });
 
-/** A participatory process started: every rule recorded, never changed afterwards. */
+/**
+ * A participatory process started: every rule recorded, never changed afterwards, and the census
+ * its anonymous proposals, supports and comments prove membership of, frozen now (the ballot, a
+ * poll, freezes its own census when it opens).
+ */
 export const ZProcessStarted = z.strictObject({
   ...base,
   type: z.literal("process_started"),
@@ -122,23 +133,46 @@ export const ZProcessStarted = z.strictObject({
   title: ZShortText,
   description: ZLongText,
   rules: ZProcessRules,
+  census: ZFrozenCensus,
   time: ZInstant,
 });
 
-export const ZProposal = z.strictObject({
+/**
+ * A process entered a phase, written by the scheduler when the phase's start time has come. The
+ * anonymous acts of a phase (proposals, supports) are valid only between its process_phase entry
+ * and the next one, so the ledger's own order proves when they happened without recording a time.
+ */
+export const ZProcessPhase = z.strictObject({
   ...base,
-  type: z.literal("proposal"),
-  proposalId: ZUuid,
-  districtId: ZUuid,
-  processId: ZUuid.nullable(),
+  type: z.literal("process_phase"),
+  processId: ZUuid,
+  phase: z.enum(PROCESS_PHASES),
+  time: ZInstant,
+});
+
+const ZProposalContent = {
   title: ZShortText,
+  /** Markdown, rendered sanitised (no raw HTML, no images, safe links only). */
   body: ZLongText,
   category: ZShortText.nullable(),
   costEstimate: ZCount.nullable(),
   location: ZShortText.nullable(),
+};
+
+/**
+ * A proposal in a process: by a council member (attributed), or by a resident with a proof whose
+ * scope is (process, "propose", slot) and whose message is proposalMessage(content).
+ */
+export const ZProposal = z.strictObject({
+  ...base,
+  type: z.literal("proposal"),
+  proposalId: ZUuid,
+  processId: ZUuid,
+  ...ZProposalContent,
   author: z.discriminatedUnion("kind", [ZCouncilAuthor, ZAnonymousAuthor]),
 });
 
+/** One resident's support for a proposal: scope = the proposal, so one per resident. */
 export const ZSupport = z.strictObject({
   ...base,
   type: z.literal("support"),
@@ -146,6 +180,23 @@ export const ZSupport = z.strictObject({
   proof: ZAnonymousProof,
 });
 
+/**
+ * A proposal reached the process's support threshold during the support phase and goes to the
+ * ballot. Written in the same append as the support that met the threshold, so it is the entry
+ * right after that support.
+ */
+export const ZProposalAdvanced = z.strictObject({
+  ...base,
+  type: z.literal("proposal_advanced"),
+  proposalId: ZUuid,
+  processId: ZUuid,
+  supports: ZCount,
+});
+
+/**
+ * A comment on a proposal, or a reply to a top-level comment (threads are one level deep). Anonymous
+ * comments prove (proposal, "comment", slot) with message commentMessage(content).
+ */
 export const ZComment = z.strictObject({
   ...base,
   type: z.literal("comment"),
@@ -156,16 +207,30 @@ export const ZComment = z.strictObject({
   author: z.discriminatedUnion("kind", [ZCouncilAuthor, ZAnonymousAuthor]),
 });
 
+/** The council's answer to a proposal, then its implementation updates. */
 export const ZResponse = z.strictObject({
   ...base,
   type: z.literal("response"),
   proposalId: ZUuid,
-  status: z.enum(["accepted", "rejected", "in_progress", "implemented"]),
+  status: z.enum(RESPONSE_STATUSES),
   body: ZLongText,
   author: ZCouncilAuthor,
   time: ZInstant,
 });
 
+/**
+ * The response deadline passed with proposals that reached the ballot still unanswered: written by
+ * the scheduler when the deadline comes, listing them, so the lapse is public and permanent.
+ */
+export const ZResponseOverdue = z.strictObject({
+  ...base,
+  type: z.literal("response_overdue"),
+  processId: ZUuid,
+  proposalIds: z.array(ZUuid).max(64),
+  time: ZInstant,
+});
+
+/** A council member hid (or restored) a proposal or comment, with a public reason. */
 export const ZModeration = z.strictObject({
   ...base,
   type: z.literal("moderation"),
@@ -184,10 +249,13 @@ export const ZLedgerEntry = z.discriminatedUnion("type", [
   ZVote,
   ZPollClosed,
   ZProcessStarted,
+  ZProcessPhase,
   ZProposal,
   ZSupport,
+  ZProposalAdvanced,
   ZComment,
   ZResponse,
+  ZResponseOverdue,
   ZModeration,
 ]);
 

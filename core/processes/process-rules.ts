@@ -10,6 +10,13 @@ import { ZCount, ZInstant } from "../entries/entry-fields";
 export const PROCESS_PHASES = ["proposals", "support", "ballot", "results", "follow_up"] as const;
 export type TProcessPhase = (typeof PROCESS_PHASES)[number];
 
+/**
+ * The council's answer to a proposal (accepted, rejected with reasons, in progress), then its
+ * implementation updates (in progress, implemented).
+ */
+export const RESPONSE_STATUSES = ["accepted", "rejected", "in_progress", "implemented"] as const;
+export type TResponseStatus = (typeof RESPONSE_STATUSES)[number];
+
 /** How a process's ballot counts (core/ballot tallyPoll): ranked choice or a budget to spend. */
 export const ZProcessBallot = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("ranked"), maxRanks: ZCount }),

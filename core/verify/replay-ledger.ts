@@ -9,6 +9,7 @@ import { canonicalJson } from "../entries/canonical-json";
 import { decodeEntry } from "../entries/decode-entry";
 import type { TLedgerEntry } from "../entries/entry-schemas";
 import { processRulesProblem } from "../processes/process-rules";
+import { ParticipationReplay } from "./replay-participation";
 import type { PollRecount, SemaphoreProofInput, TFindingCode, VerifyFinding } from "./types";
 
 type TEntry<T extends TLedgerEntry["type"]> = Extract<TLedgerEntry, { type: T }>;
@@ -43,9 +44,6 @@ export interface ProofCheck {
   readonly proof: SemaphoreProofInput;
 }
 
-/** Anonymous entry types whose rules belong to participation processes (not recounted yet). */
-const UNSUPPORTED = new Set(["proposal", "support", "comment", "response", "moderation"]);
-
 /**
  * Replays a Plaza ledger entry by entry, re-deriving everything the server decided and comparing
  * it with what the entries claim. It is the observer's half of every rule the server enforces:
@@ -64,7 +62,10 @@ const UNSUPPORTED = new Set(["proposal", "support", "comment", "response", "mode
  *                     sequence); a nullifier seen before needs a higher sequence. The Groth16
  *                     proof itself is queued (`proofChecks`) and checked in batches afterwards.
  * - process_started   one per process, in a district that exists, with consistent rules
- *                     (processRulesProblem: phases in order and back to back, limits, deadline).
+ *                     (processRulesProblem: phases in order and back to back, limits, deadline);
+ *                     the frozen census (root, depth, size) is the district's census at that point.
+ * - participation     process phases, proposals, supports, advancements, comments, responses,
+ *                     overdue responses, moderation and process ballots: ParticipationReplay.
  * - poll_closed       the poll is open; ledgerSize is the entry's own index (the tally covers every
  *                     entry before it); not dated before closesAt. The counts are compared in
  *                     `recount`, once proofs are known, over the votes that passed every check.
@@ -77,10 +78,7 @@ export class LedgerReplay {
   readonly #districts = new Map<string, District>();
   readonly #slugs = new Set<string>();
   readonly #polls = new Map<string, Poll>();
-  readonly #processes = new Map<
-    string,
-    { readonly index: bigint; readonly started: TEntry<"process_started"> }
-  >();
+  readonly #participation: ParticipationReplay;
   readonly #findings: VerifyFinding[] = [];
   readonly #proofChecks: ProofCheck[] = [];
   readonly #byType: Record<string, number> = {};
@@ -88,6 +86,11 @@ export class LedgerReplay {
 
   constructor(origin: string) {
     this.#origin = origin;
+    this.#participation = new ParticipationReplay({
+      origin,
+      fail: (index, code, message, phase) => this.#fail(index, code, message, phase),
+      checkProof: (index, proof) => this.#proofChecks.push({ index, proof }),
+    });
   }
 
   get findings(): readonly VerifyFinding[] {
@@ -159,14 +162,36 @@ export class LedgerReplay {
       case "process_started":
         this.#processStarted(index, entry);
         return;
-      default:
-        if (UNSUPPORTED.has(entry.type)) {
-          this.#fail(
-            index,
-            "ENTRY_TYPE_UNSUPPORTED",
-            `entry ${index} is a ${entry.type} entry, which this verifier cannot recount yet`,
-          );
-        }
+      case "process_phase":
+        this.#participation.processPhase(index, entry);
+        return;
+      case "proposal":
+        this.#participation.proposal(index, entry);
+        return;
+      case "support":
+        this.#participation.support(index, entry);
+        return;
+      case "proposal_advanced":
+        this.#participation.proposalAdvanced(index, entry);
+        return;
+      case "comment":
+        this.#participation.comment(index, entry);
+        return;
+      case "response":
+        this.#participation.response(index, entry);
+        return;
+      case "response_overdue":
+        this.#participation.responseOverdue(index, entry);
+        return;
+      case "moderation":
+        this.#participation.moderation(index, entry);
+        return;
+      default: {
+        // Every type ZLedgerEntry knows is replayed above: a new one must be added here.
+        const unreplayed: never = entry;
+        this.#fail(index, "ENTRY_TYPE_UNSUPPORTED", `entry ${index} has a type this verifier cannot replay`);
+        return unreplayed;
+      }
     }
   }
 
@@ -303,6 +328,15 @@ export class LedgerReplay {
       );
       return;
     }
+    const ballot = this.#participation.ballotProblem(e);
+    if (ballot) {
+      this.#fail(
+        index,
+        "BALLOT_MISMATCH",
+        `entry ${index} opens poll ${e.pollId} as process ${e.process?.processId}'s ballot, but ${ballot}`,
+      );
+      return;
+    }
     this.#polls.set(e.pollId, { index, opened: e, votes: [], sequences: new Map() });
   }
 
@@ -384,11 +418,12 @@ export class LedgerReplay {
   }
 
   #processStarted(index: bigint, e: TEntry<"process_started">): void {
-    if (this.#processes.has(e.processId)) {
+    if (this.#participation.hasProcess(e.processId)) {
       this.#fail(index, "DUPLICATE_PROCESS", `entry ${index} starts process ${e.processId} a second time`);
       return;
     }
-    if (!this.#district(index, e.districtId)) return;
+    const district = this.#district(index, e.districtId);
+    if (!district) return;
     const problem = processRulesProblem(e.rules);
     if (problem) {
       this.#fail(
@@ -398,11 +433,26 @@ export class LedgerReplay {
       );
       return;
     }
-    this.#processes.set(e.processId, { index, started: e });
+    const { tree } = district;
+    const depth = Math.max(1, leanIMTDepth(tree.size));
+    const { census } = e;
+    if (census.root !== tree.root.toString() || census.depth !== depth || census.size !== district.active) {
+      this.#fail(
+        index,
+        "PROCESS_CENSUS_MISMATCH",
+        `entry ${index} freezes root ${census.root}, depth ${census.depth}, census ${census.size}; the district's census is root ${tree.root}, depth ${depth}, ${district.active} members`,
+      );
+      return;
+    }
+    this.#participation.processStarted(index, e);
   }
 
   get processCount(): number {
-    return this.#processes.size;
+    return this.#participation.processCount;
+  }
+
+  get proposalCount(): number {
+    return this.#participation.proposalCount;
   }
 
   #pollClosed(index: bigint, e: TEntry<"poll_closed">): void {
@@ -441,6 +491,7 @@ export class LedgerReplay {
    * verified, and compares closed polls with their poll_closed entry (findings in phase "tallies").
    */
   recount(proofValid: (index: bigint) => boolean): PollRecount[] {
+    this.#participation.checkAdvancements(proofValid);
     const results: PollRecount[] = [];
     for (const [pollId, poll] of this.#polls) {
       const { opened } = poll;
@@ -502,6 +553,8 @@ function describeExtras(t: {
 function rulesProblem(e: TEntry<"poll_opened">): string | null {
   if (!(Date.parse(e.opensAt) < Date.parse(e.closesAt))) return "it must open before it closes";
   const n = e.options.length;
+  // A process's ballot may offer a single proposal; a plain poll needs a choice.
+  if (!e.process && n < 2) return "a poll needs at least two options";
   const m = e.method;
   if (m.kind === "approval" && !(m.min <= m.max && m.max >= 1 && m.max <= n))
     return `approval bounds ${m.min}..${m.max} do not fit ${n} options`;

@@ -228,7 +228,7 @@ export async function verifyLedger(params: VerifyLedgerParams): Promise<VerifyRe
   checks.push({
     phase: "entries",
     ok: entryFindings === 0,
-    text: `${replay.entryCount} entries parsed strictly and replayed: ${replay.districtCount} districts, ${replay.memberEntries} census changes (every root rebuilt), ${replay.pollCount} polls' rules, ${replay.processCount} processes' rules, ${replay.byType.vote ?? 0} votes (scope, frozen root, ballot, message, nullifier and sequence)`,
+    text: `${replay.entryCount} entries parsed strictly and replayed: ${replay.districtCount} districts, ${replay.memberEntries} census changes (every root rebuilt), ${replay.pollCount} polls' rules, ${replay.processCount} processes' rules and phases, ${replay.byType.vote ?? 0} votes (scope, frozen root, ballot, message, nullifier and sequence), ${replay.proposalCount} proposals, ${replay.byType.support ?? 0} supports and ${replay.byType.comment ?? 0} comments (scope and slot, frozen root, content hash, nullifier), ${replay.byType.response ?? 0} responses, ${replay.byType.moderation ?? 0} moderations`,
   });
   timings.entries = now() - t;
 
@@ -272,7 +272,7 @@ export async function verifyLedger(params: VerifyLedgerParams): Promise<VerifyRe
   checks.push({
     phase: "tallies",
     ok: tallyFindings.length === 0,
-    text: `${polls.length} polls recounted; ${closed.filter((p) => p.matches).length} of ${closed.length} closed polls' tallies equal their poll_closed entry`,
+    text: `${polls.length} polls recounted; ${closed.filter((p) => p.matches).length} of ${closed.length} closed polls' tallies equal their poll_closed entry; ${replay.byType.proposal_advanced ?? 0} advancements checked against the valid supports`,
   });
   progress("tallies", 1, 1);
   timings.tallies = now() - t;

@@ -1,11 +1,10 @@
-import { and, asc, count, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { pollScope } from "@/core/ballot";
-import { leanIMTDepth } from "@/core/census";
 import { encodeEntry } from "@/core/entries";
 import type { Db } from "../../db/client";
-import { censusMembers, polls } from "../../db/schema";
+import { polls } from "../../db/schema";
 import { appendEntries } from "../../ledger/append-entries";
-import { lockCensus } from "../census/census-store";
+import { frozenCensus } from "../census/frozen-census";
 
 /**
  * Opens every scheduled poll whose time has come and whose district census has at least its
@@ -27,16 +26,9 @@ export async function openDuePolls(db: Db, origin: string): Promise<string[]> {
       .for("update", { skipLocked: true });
     const opened: string[] = [];
     for (const poll of due) {
-      const census = await lockCensus(tx, poll.districtId);
-      const [active] = await tx
-        .select({ n: count() })
-        .from(censusMembers)
-        .where(and(eq(censusMembers.districtId, poll.districtId), isNull(censusMembers.removedAt)));
-      const members = active?.n ?? 0;
+      const { root, depth, size: members } = await frozenCensus(tx, poll.districtId);
       if (members < poll.minAnonymitySet) continue;
-      const depth = Math.max(1, leanIMTDepth(census.size));
       const scope = pollScope(origin, poll.id).toString();
-      const root = census.root.toString();
       const { firstIndex } = await appendEntries(tx, [
         encodeEntry({
           v: 1,

@@ -1,0 +1,439 @@
+import type { TLedgerEntry } from "../entries/entry-schemas";
+import {
+  commentMessage,
+  participationScope,
+  processBallot,
+  proposalMessage,
+  proposalProblem,
+  responseProblem,
+  supportMessage,
+} from "../participation";
+import { PROCESS_PHASES, type TProcessPhase, type TResponseStatus } from "../processes/process-rules";
+import type { SemaphoreProofInput, TFindingCode } from "./types";
+
+type TEntry<T extends TLedgerEntry["type"]> = Extract<TLedgerEntry, { type: T }>;
+type TAnonymousProof = TEntry<"support">["proof"];
+
+interface Process {
+  readonly index: bigint;
+  readonly started: TEntry<"process_started">;
+  /** Index into PROCESS_PHASES of the phase its last process_phase entry entered; -1 before any. */
+  phase: number;
+  /** Proposals that advanced, in the order they did: the ballot's options. */
+  readonly advanced: Proposal[];
+  ballotPollId?: string;
+  overdue?: bigint;
+}
+
+interface Proposal {
+  readonly id: string;
+  readonly index: bigint;
+  readonly process: Process;
+  readonly title: string;
+  readonly costEstimate: number | null;
+  readonly supports: bigint[];
+  advanced?: { readonly index: bigint; readonly supports: number };
+  hidden: boolean;
+  readonly responses: TResponseStatus[];
+}
+
+interface Comment {
+  readonly proposalId: string;
+  readonly parentId: string | null;
+  hidden: boolean;
+}
+
+export interface ParticipationHooks {
+  readonly origin: string;
+  fail(index: bigint, code: TFindingCode, message: string, phase?: "entries" | "tallies"): void;
+  /** Queues a Semaphore proof for the batched proof phase. */
+  checkProof(index: bigint, proof: SemaphoreProofInput): void;
+}
+
+/**
+ * The observer's half of every participation rule (issue 6), replayed entry by entry:
+ *
+ * - process_phase      the process's phases are entered in order, each once, never before its
+ *                      recorded start; the ledger position of every act below is thereby dated.
+ * - proposal           the process is in its proposals phase; the content fits the rules
+ *                      (proposalProblem); an anonymous one spends slot < proposalsPerResident with a
+ *                      proof of scope (process, "propose", slot), the census root frozen at the
+ *                      process's start, message = proposalMessage(content) and an unused nullifier.
+ * - support            the proposal exists, is not hidden, and its process is in the support phase;
+ *                      scope (proposal, "support", 0), frozen root, message = supportMessage, one
+ *                      per nullifier.
+ * - proposal_advanced  during the support phase, once per proposal; checked after the proofs
+ *                      (`checkAdvancements`): it must be the entry right after the support that
+ *                      brought the valid supports to the threshold, and such a support must have one.
+ * - comment            on a visible proposal; a reply answers a top-level comment of the same
+ *                      proposal; an anonymous one spends slot < commentsPerResident, scope
+ *                      (proposal, "comment", slot), message = commentMessage(content).
+ * - response           the sequence of statuses follows responseProblem.
+ * - response_overdue   once per process, dated at or after the response deadline, listing exactly
+ *                      the advanced proposals with no answer yet.
+ * - moderation         hides a visible proposal or comment, or restores a hidden one.
+ * - poll_opened of a process's ballot (`ballotProblem`): in the ballot phase, once, with the
+ *                      advanced proposals as options in order and processBallot's method, open for
+ *                      exactly the ballot phase.
+ */
+export class ParticipationReplay {
+  readonly #hooks: ParticipationHooks;
+  readonly #processes = new Map<string, Process>();
+  readonly #proposals = new Map<string, Proposal>();
+  readonly #comments = new Map<string, Comment>();
+  /** Nullifiers spent by anonymous acts, keyed by scope (one act per nullifier per scope). */
+  readonly #nullifiers = new Set<string>();
+
+  constructor(hooks: ParticipationHooks) {
+    this.#hooks = hooks;
+  }
+
+  get processCount(): number {
+    return this.#processes.size;
+  }
+
+  get proposalCount(): number {
+    return this.#proposals.size;
+  }
+
+  /** Registers a process whose process_started entry passed LedgerReplay's checks. */
+  processStarted(index: bigint, started: TEntry<"process_started">): void {
+    this.#processes.set(started.processId, { index, started, phase: -1, advanced: [] });
+  }
+
+  hasProcess(processId: string): boolean {
+    return this.#processes.has(processId);
+  }
+
+  #process(index: bigint, processId: string): Process | undefined {
+    const process = this.#processes.get(processId);
+    if (!process)
+      this.#hooks.fail(index, "UNKNOWN_PROCESS", `entry ${index} names process ${processId}, never started`);
+    return process;
+  }
+
+  #proposal(index: bigint, proposalId: string): Proposal | undefined {
+    const proposal = this.#proposals.get(proposalId);
+    if (!proposal)
+      this.#hooks.fail(index, "UNKNOWN_PROPOSAL", `entry ${index} names proposal ${proposalId}, never filed`);
+    return proposal;
+  }
+
+  #inPhase(index: bigint, process: Process, phase: TProcessPhase, what: string): boolean {
+    const current = PROCESS_PHASES[process.phase] ?? "upcoming";
+    if (current === phase) return true;
+    this.#hooks.fail(
+      index,
+      "OUTSIDE_PHASE",
+      `entry ${index} is ${what} while process ${process.started.processId} is in its ${current} phase, not its ${phase} phase`,
+    );
+    return false;
+  }
+
+  /**
+   * The checks every anonymous act shares: the scope it must carry, the census root frozen when the
+   * process started, the message its content hashes to, and a nullifier not yet spent in the scope.
+   */
+  #anonymous(
+    index: bigint,
+    process: Process,
+    proof: TAnonymousProof,
+    expected: { scope: bigint; message: bigint },
+  ): boolean {
+    const { fail } = this.#hooks;
+    if (proof.scope !== expected.scope.toString()) {
+      fail(index, "WRONG_SCOPE", `entry ${index}: the proof's scope ${proof.scope} is not ${expected.scope}`);
+      return false;
+    }
+    const census = process.started.census;
+    if (proof.root !== census.root) {
+      fail(
+        index,
+        "WRONG_ROOT",
+        `entry ${index}: the proof is against census root ${proof.root}, not the root ${census.root} frozen when the process started`,
+      );
+      return false;
+    }
+    if (proof.message !== expected.message.toString()) {
+      fail(
+        index,
+        "MESSAGE_MISMATCH",
+        `entry ${index}: the proof's message ${proof.message} is not the hash of the entry's content (${expected.message})`,
+      );
+      return false;
+    }
+    const key = `${proof.scope}/${proof.nullifier}`;
+    if (this.#nullifiers.has(key)) {
+      fail(
+        index,
+        "DUPLICATE_NULLIFIER",
+        `entry ${index}: nullifier ${proof.nullifier} already acted in scope ${proof.scope}`,
+      );
+      return false;
+    }
+    this.#nullifiers.add(key);
+    this.#hooks.checkProof(index, {
+      merkleTreeDepth: proof.depth,
+      merkleTreeRoot: proof.root,
+      nullifier: proof.nullifier,
+      message: proof.message,
+      scope: proof.scope,
+      points: proof.points,
+    });
+    return true;
+  }
+
+  #slotInRange(index: bigint, slot: number, limit: number, what: string): boolean {
+    if (slot < limit) return true;
+    this.#hooks.fail(
+      index,
+      "SLOT_OUT_OF_RANGE",
+      `entry ${index} spends ${what} slot ${slot}; the process allows each resident ${limit}`,
+    );
+    return false;
+  }
+
+  processPhase(index: bigint, e: TEntry<"process_phase">): void {
+    const process = this.#process(index, e.processId);
+    if (!process) return;
+    const next = PROCESS_PHASES[process.phase + 1];
+    if (e.phase !== next) {
+      this.#hooks.fail(
+        index,
+        "PHASE_OUT_OF_ORDER",
+        `entry ${index} enters the ${e.phase} phase of process ${e.processId}; its next phase is ${next ?? "none (all were entered)"}`,
+      );
+      return;
+    }
+    process.phase++;
+    const startsAt = process.started.rules.phases[process.phase]?.startsAt ?? "";
+    if (Date.parse(e.time) < Date.parse(startsAt)) {
+      this.#hooks.fail(
+        index,
+        "PHASE_EARLY",
+        `entry ${index} enters the ${e.phase} phase at ${e.time}, before its recorded start ${startsAt}`,
+      );
+    }
+  }
+
+  proposal(index: bigint, e: TEntry<"proposal">): void {
+    const { fail } = this.#hooks;
+    const process = this.#process(index, e.processId);
+    if (!process) return;
+    if (this.#proposals.has(e.proposalId) || this.#comments.has(e.proposalId)) {
+      fail(index, "DUPLICATE_PROPOSAL", `entry ${index} files proposal ${e.proposalId} again`);
+      return;
+    }
+    if (!this.#inPhase(index, process, "proposals", "a proposal")) return;
+    const problem = proposalProblem(process.started.rules, e);
+    if (problem) {
+      fail(index, "PROPOSAL_INVALID", `entry ${index}: the proposal does not fit the process: ${problem}`);
+      return;
+    }
+    if (e.author.kind === "anonymous") {
+      const { slot, proof } = e.author;
+      if (!this.#slotInRange(index, slot, process.started.rules.proposalsPerResident, "proposal")) return;
+      const scope = participationScope(this.#hooks.origin, "propose", e.processId, slot);
+      if (!this.#anonymous(index, process, proof, { scope, message: proposalMessage(e) })) return;
+    }
+    this.#proposals.set(e.proposalId, {
+      id: e.proposalId,
+      index,
+      process,
+      title: e.title,
+      costEstimate: e.costEstimate,
+      supports: [],
+      hidden: false,
+      responses: [],
+    });
+  }
+
+  support(index: bigint, e: TEntry<"support">): void {
+    const proposal = this.#proposal(index, e.proposalId);
+    if (!proposal) return;
+    if (!this.#visible(index, proposal.hidden, "supports", e.proposalId)) return;
+    if (!this.#inPhase(index, proposal.process, "support", "a support")) return;
+    const scope = participationScope(this.#hooks.origin, "support", e.proposalId, 0);
+    if (!this.#anonymous(index, proposal.process, e.proof, { scope, message: supportMessage(e.proposalId) }))
+      return;
+    proposal.supports.push(index);
+  }
+
+  #visible(index: bigint, hidden: boolean, what: string, id: string): boolean {
+    if (!hidden) return true;
+    this.#hooks.fail(index, "TARGET_HIDDEN", `entry ${index} ${what} ${id}, which the council hid`);
+    return false;
+  }
+
+  proposalAdvanced(index: bigint, e: TEntry<"proposal_advanced">): void {
+    const proposal = this.#proposal(index, e.proposalId);
+    if (!proposal) return;
+    if (proposal.process.started.processId !== e.processId) {
+      this.#hooks.fail(
+        index,
+        "ADVANCEMENT_MISMATCH",
+        `entry ${index} advances proposal ${e.proposalId} in process ${e.processId}; it belongs to ${proposal.process.started.processId}`,
+      );
+      return;
+    }
+    if (proposal.advanced) {
+      this.#hooks.fail(
+        index,
+        "ADVANCEMENT_MISMATCH",
+        `entry ${index} advances proposal ${e.proposalId} again (it advanced at entry ${proposal.advanced.index})`,
+      );
+      return;
+    }
+    if (!this.#inPhase(index, proposal.process, "support", "an advancement")) return;
+    proposal.advanced = { index, supports: e.supports };
+    proposal.process.advanced.push(proposal);
+  }
+
+  comment(index: bigint, e: TEntry<"comment">): void {
+    const { fail } = this.#hooks;
+    const proposal = this.#proposal(index, e.proposalId);
+    if (!proposal) return;
+    if (this.#comments.has(e.commentId) || this.#proposals.has(e.commentId)) {
+      fail(index, "DUPLICATE_COMMENT", `entry ${index} posts comment ${e.commentId} again`);
+      return;
+    }
+    if (!this.#visible(index, proposal.hidden, "comments on", e.proposalId)) return;
+    if (e.parentId !== null) {
+      const parent = this.#comments.get(e.parentId);
+      if (!parent || parent.proposalId !== e.proposalId || parent.parentId !== null) {
+        fail(
+          index,
+          "COMMENT_PARENT_INVALID",
+          `entry ${index} replies to ${e.parentId}, which is not a top-level comment on proposal ${e.proposalId}`,
+        );
+        return;
+      }
+    }
+    if (e.author.kind === "anonymous") {
+      const { slot, proof } = e.author;
+      const process = proposal.process;
+      if (!this.#slotInRange(index, slot, process.started.rules.commentsPerResident, "comment")) return;
+      const scope = participationScope(this.#hooks.origin, "comment", e.proposalId, slot);
+      if (!this.#anonymous(index, process, proof, { scope, message: commentMessage(e) })) return;
+    }
+    this.#comments.set(e.commentId, { proposalId: e.proposalId, parentId: e.parentId, hidden: false });
+  }
+
+  response(index: bigint, e: TEntry<"response">): void {
+    const proposal = this.#proposal(index, e.proposalId);
+    if (!proposal) return;
+    const problem = responseProblem(proposal.responses, e.status, e.body);
+    if (problem) {
+      this.#hooks.fail(index, "RESPONSE_INVALID", `entry ${index} answers ${e.proposalId} ${e.status}: ${problem}`);
+      return;
+    }
+    proposal.responses.push(e.status);
+  }
+
+  responseOverdue(index: bigint, e: TEntry<"response_overdue">): void {
+    const { fail } = this.#hooks;
+    const process = this.#process(index, e.processId);
+    if (!process) return;
+    if (process.overdue !== undefined) {
+      fail(index, "OVERDUE_MISMATCH", `entry ${index} declares process ${e.processId}'s responses overdue again`);
+      return;
+    }
+    process.overdue = index;
+    const deadline = process.started.rules.responseDeadline;
+    if (Date.parse(e.time) < Date.parse(deadline)) {
+      fail(index, "OVERDUE_MISMATCH", `entry ${index} is dated ${e.time}, before the response deadline ${deadline}`);
+      return;
+    }
+    const unanswered = process.advanced.filter((p) => p.responses.length === 0).map((p) => p.id);
+    if (unanswered.join(",") !== e.proposalIds.join(",")) {
+      fail(
+        index,
+        "OVERDUE_MISMATCH",
+        `entry ${index} lists [${e.proposalIds.join(", ")}] as unanswered; the ledger's unanswered proposals that reached the ballot are [${unanswered.join(", ")}]`,
+      );
+    }
+  }
+
+  moderation(index: bigint, e: TEntry<"moderation">): void {
+    const target = e.target.kind === "proposal" ? this.#proposals.get(e.target.id) : this.#comments.get(e.target.id);
+    if (!target) {
+      this.#hooks.fail(index, "UNKNOWN_TARGET", `entry ${index} moderates ${e.target.kind} ${e.target.id}, which does not exist`);
+      return;
+    }
+    const hide = e.action === "hide";
+    if (target.hidden === hide) {
+      this.#hooks.fail(
+        index,
+        "MODERATION_INVALID",
+        `entry ${index} ${hide ? "hides" : "restores"} ${e.target.kind} ${e.target.id}, which is already ${hide ? "hidden" : "visible"}`,
+      );
+      return;
+    }
+    target.hidden = hide;
+  }
+
+  /**
+   * Why a process ballot's poll_opened entry is not the ballot the process's rules give, or null
+   * (LedgerReplay reports it). On success the poll is the process's ballot.
+   */
+  ballotProblem(e: TEntry<"poll_opened">): string | null {
+    const link = e.process;
+    if (!link) return null;
+    const process = this.#processes.get(link.processId);
+    if (!process) return `process ${link.processId} was never started`;
+    if (process.started.districtId !== e.districtId) return "the process is another district's";
+    if (PROCESS_PHASES[process.phase] !== "ballot") return "the process is not in its ballot phase";
+    if (process.ballotPollId !== undefined) return `the process already has its ballot ${process.ballotPollId}`;
+    if (process.advanced.length === 0) return "no proposal advanced to the ballot";
+    const expected = processBallot(process.started.rules, process.advanced.map((p) => ({ proposalId: p.id, ...p })));
+    const phase = process.started.rules.phases[2];
+    if (link.proposalIds.join(",") !== expected.proposalIds.join(","))
+      return `its proposals [${link.proposalIds.join(", ")}] are not the advanced ones in order [${expected.proposalIds.join(", ")}]`;
+    if (JSON.stringify(e.options) !== JSON.stringify(expected.options)) return "its options are not the proposals' titles";
+    if (JSON.stringify(e.method) !== JSON.stringify(expected.method)) return "its method is not the process's ballot method";
+    if (e.opensAt !== phase?.startsAt || e.closesAt !== phase?.endsAt) return "it is not open for exactly the ballot phase";
+    process.ballotPollId = e.pollId;
+    return null;
+  }
+
+  /**
+   * After the proofs: every proposal_advanced must be the entry right after the support that
+   * brought the proposal's valid supports to the threshold, and every proposal whose valid supports
+   * reached it during the support phase must have advanced there. A process that entered its
+   * ballot phase with advanced proposals must have opened its ballot.
+   */
+  checkAdvancements(proofValid: (index: bigint) => boolean): void {
+    for (const proposal of this.#proposals.values()) {
+      const threshold = proposal.process.started.rules.supportThreshold;
+      const valid = proposal.supports.filter(proofValid);
+      const meeting = valid[threshold - 1];
+      const expected = meeting === undefined ? undefined : meeting + 1n;
+      const advanced = proposal.advanced;
+      if (advanced && (advanced.index !== expected || advanced.supports !== threshold)) {
+        this.#hooks.fail(
+          advanced.index,
+          "ADVANCEMENT_MISMATCH",
+          `entry ${advanced.index} advances proposal ${proposal.id} with ${advanced.supports} supports; ${expected === undefined ? `it has only ${valid.length} valid supports of the ${threshold} needed` : `the threshold of ${threshold} was met by the support at entry ${meeting}, so the advancement belongs at entry ${expected}`}`,
+          "tallies",
+        );
+      } else if (!advanced && meeting !== undefined) {
+        this.#hooks.fail(
+          meeting,
+          "ADVANCEMENT_MISSING",
+          `entry ${meeting} is proposal ${proposal.id}'s support number ${threshold}, its threshold, but the proposal never advanced to the ballot`,
+          "tallies",
+        );
+      }
+    }
+    for (const process of this.#processes.values()) {
+      if (process.phase >= 2 && process.advanced.length > 0 && process.ballotPollId === undefined) {
+        this.#hooks.fail(
+          process.index,
+          "BALLOT_MISSING",
+          `process ${process.started.processId} entered its ballot phase with ${process.advanced.length} advanced proposals, but no ballot opened`,
+          "tallies",
+        );
+      }
+    }
+  }
+}
