@@ -89,6 +89,8 @@ export const env = createEnv({
     PLAZA_ADMIN_EMAIL: z.email().default("admin@plaza.local"),
     /** Seed the demo city on first start. */
     PLAZA_SEED_DEMO: ZBoolean.default(true),
+    /** Show hidden proposals and comments (under their reason) for audit; false withholds them. */
+    PLAZA_MODERATION_AUDIT: ZBoolean.default(true),
     /** The ledger's origin line (c2sp.org/tlog-checkpoint). Default: the generated key's name. */
     PLAZA_LOG_ORIGIN: z
       .string()

@@ -6,6 +6,7 @@ import { ledgerRouter } from "./routers/ledger-router";
 import { outboxRouter } from "./routers/outbox-router";
 import { pollRouter } from "./routers/poll-router";
 import { processRouter } from "./routers/process-router";
+import { proposalRouter } from "./routers/proposal-router";
 import { resultsRouter } from "./routers/results-router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   ledger: ledgerRouter,
   poll: pollRouter,
   process: processRouter,
+  proposal: proposalRouter,
   results: resultsRouter,
 });
 

@@ -1,9 +1,11 @@
 import type { Db } from "../db/client";
 import { closeDuePolls } from "../services/polls/close-due-polls";
 import { openDuePolls } from "../services/polls/open-due-polls";
+import { advanceDueProcesses } from "../services/processes/advance-due-processes";
 
 /**
- * Opens and closes polls by themselves at their times. Every instance runs this loop; the
+ * Opens and closes polls by themselves at their times, and moves participatory processes through
+ * their phases (opening each one's ballot, recording overdue responses). Every instance runs this loop; the
  * services claim due polls with FOR UPDATE SKIP LOCKED, so each poll opens and closes exactly
  * once however many instances tick at the same moment. `onChange` lets the ledger runtime ask
  * for a checkpoint right away, so a tally is signed promptly.
@@ -20,8 +22,10 @@ export function startPollScheduler(
     running = true;
     try {
       const opened = await openDuePolls(db, origin);
+      // Close before moving processes on, so a ballot's tally precedes its results phase.
       const closed = await closeDuePolls(db);
-      if (opened.length + closed.length > 0) onChange?.();
+      const advanced = await advanceDueProcesses(db, origin);
+      if (opened.length + closed.length + advanced.length > 0) onChange?.();
     } catch (e) {
       console.error(`[plaza] poll scheduler: ${(e as Error).message}`);
     } finally {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZProcessRules } from "@/core/processes/process-rules";
+import { PROCESS_PHASES, ZProcessRules } from "@/core/processes/process-rules";
 import { ZDistrictSlug } from "../../services/districts/create-district";
 import { getDistrict } from "../../services/districts/get-district";
 import { createProcess, ZCreateProcessInput } from "../../services/processes/create-process";
@@ -14,6 +14,11 @@ export const ZPublicProcess = z.object({
   description: z.string(),
   rules: ZProcessRules,
   startedEntry: z.string(),
+  /** The census its anonymous acts prove against, frozen at the start (null for none recorded). */
+  census: z.object({ root: z.string(), depth: z.number(), size: z.number() }).nullable(),
+  /** The phase the ledger last recorded (null before the first process_phase entry). */
+  phase: z.enum(PROCESS_PHASES).nullable(),
+  ballotPollId: z.uuid().nullable(),
   createdAt: z.date(),
 });
 export type TPublicProcess = z.infer<typeof ZPublicProcess>;
@@ -26,6 +31,12 @@ function toPublic(row: Awaited<ReturnType<typeof getProcess>>): TPublicProcess {
     description: row.description,
     rules: row.rules,
     startedEntry: row.startedEntry.toString(),
+    census:
+      row.censusRoot === null || row.censusDepth === null || row.censusSize === null
+        ? null
+        : { root: row.censusRoot, depth: row.censusDepth, size: row.censusSize },
+    phase: row.phase,
+    ballotPollId: row.ballotPollId,
     createdAt: row.createdAt,
   };
 }

@@ -34,6 +34,9 @@ export const polls = pgTable(
     censusSize: integer("census_size"),
     openedEntry: bigint("opened_entry", { mode: "bigint" }),
     closedEntry: bigint("closed_entry", { mode: "bigint" }),
+    /** A participatory process's ballot: the process (its options are the advanced proposals). */
+    processId: uuid("process_id"),
+    proposalIds: jsonb("proposal_ids").$type<string[]>(),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

@@ -1,5 +1,5 @@
-import { bigint, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import type { TProcessRules } from "@/core/processes/process-rules";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import type { TProcessPhase, TProcessRules } from "@/core/processes/process-rules";
 import { createdAt } from "./columns";
 import { districts } from "./districts";
 import { users } from "./users";
@@ -20,6 +20,20 @@ export const processes = pgTable(
     description: text("description").notNull().default(""),
     rules: jsonb("rules").$type<TProcessRules>().notNull(),
     startedEntry: bigint("started_entry", { mode: "bigint" }).notNull(),
+    /** The census frozen at the start (process_started): anonymous acts prove membership of it. */
+    censusRoot: text("census_root"),
+    censusDepth: integer("census_depth"),
+    censusSize: integer("census_size"),
+    /**
+     * The phase the scheduler last entered with a process_phase entry (null before the first).
+     * Anonymous acts check it under this row's lock, so the ledger's order agrees with it.
+     */
+    phase: text("phase").$type<TProcessPhase>(),
+    /** The ballot poll opened when the ballot phase began (null without advanced proposals). */
+    ballotPollId: uuid("ballot_poll_id"),
+    /** Set once the response deadline was handled (with a response_overdue entry if any was due). */
+    deadlineHandled: boolean("deadline_handled").notNull().default(false),
+    overdueEntry: bigint("overdue_entry", { mode: "bigint" }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

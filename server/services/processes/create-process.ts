@@ -7,6 +7,7 @@ import { processes } from "../../db/schema";
 import { AppError } from "../../errors/app-error";
 import { appendEntries } from "../../ledger/append-entries";
 import { type Actor, requireCouncilMember } from "../auth/actor";
+import { frozenCensus } from "../census/frozen-census";
 
 export const ZCreateProcessInput = z.object({ districtId: z.uuid(), process: ZProcessInput });
 
@@ -34,6 +35,9 @@ export async function createProcess(db: Db, actor: Actor, input: z.input<typeof 
   const id = randomUUID();
   return db.transaction(async (tx) => {
     const time = new Date().toISOString();
+    // The census every anonymous proposal, support and comment of the process proves membership
+    // of, frozen now as a poll freezes its own at opening (lock order: census, then ledger head).
+    const census = await frozenCensus(tx, districtId);
     const { firstIndex } = await appendEntries(tx, [
       encodeEntry({
         v: 1,
@@ -43,6 +47,7 @@ export async function createProcess(db: Db, actor: Actor, input: z.input<typeof 
         title: process.title,
         description: process.description,
         rules: built.rules,
+        census,
         time,
       }),
     ]);
@@ -54,6 +59,9 @@ export async function createProcess(db: Db, actor: Actor, input: z.input<typeof 
         title: process.title,
         description: process.description,
         rules: built.rules,
+        censusRoot: census.root,
+        censusDepth: census.depth,
+        censusSize: census.size,
         startedEntry: firstIndex,
         createdBy: member.userId,
       })

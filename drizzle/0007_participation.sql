@@ -1,0 +1,69 @@
+CREATE TABLE "participation_nullifiers" (
+	"scope" text NOT NULL,
+	"nullifier" text NOT NULL,
+	"entry_hash" "bytea" NOT NULL,
+	"entry_index" bigint NOT NULL,
+	CONSTRAINT "participation_nullifiers_scope_nullifier_pk" PRIMARY KEY("scope","nullifier")
+);
+--> statement-breakpoint
+CREATE TABLE "proposal_comments" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"parent_id" uuid,
+	"body" text NOT NULL,
+	"author_kind" text NOT NULL,
+	"author_user_id" text,
+	"author_name" text,
+	"entry_index" bigint NOT NULL,
+	"hidden" boolean DEFAULT false NOT NULL,
+	"hidden_reason" text,
+	"moderation_entry" bigint
+);
+--> statement-breakpoint
+CREATE TABLE "proposal_responses" (
+	"entry_index" bigint PRIMARY KEY NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"body" text NOT NULL,
+	"author_user_id" text,
+	"author_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "proposals" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"process_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"category" text,
+	"cost_estimate" bigint,
+	"location" text,
+	"author_kind" text NOT NULL,
+	"author_user_id" text,
+	"author_name" text,
+	"entry_index" bigint NOT NULL,
+	"support_count" integer DEFAULT 0 NOT NULL,
+	"advanced_entry" bigint,
+	"hidden" boolean DEFAULT false NOT NULL,
+	"hidden_reason" text,
+	"moderation_entry" bigint
+);
+--> statement-breakpoint
+ALTER TABLE "polls" ADD COLUMN "process_id" uuid;--> statement-breakpoint
+ALTER TABLE "polls" ADD COLUMN "proposal_ids" jsonb;--> statement-breakpoint
+ALTER TABLE "processes" ADD COLUMN "census_root" text;--> statement-breakpoint
+ALTER TABLE "processes" ADD COLUMN "census_depth" integer;--> statement-breakpoint
+ALTER TABLE "processes" ADD COLUMN "census_size" integer;--> statement-breakpoint
+ALTER TABLE "processes" ADD COLUMN "phase" text;--> statement-breakpoint
+ALTER TABLE "processes" ADD COLUMN "ballot_poll_id" uuid;--> statement-breakpoint
+ALTER TABLE "processes" ADD COLUMN "deadline_handled" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "processes" ADD COLUMN "overdue_entry" bigint;--> statement-breakpoint
+ALTER TABLE "proposal_comments" ADD CONSTRAINT "proposal_comments_proposal_id_proposals_id_fk" FOREIGN KEY ("proposal_id") REFERENCES "public"."proposals"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposal_comments" ADD CONSTRAINT "proposal_comments_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposal_responses" ADD CONSTRAINT "proposal_responses_proposal_id_proposals_id_fk" FOREIGN KEY ("proposal_id") REFERENCES "public"."proposals"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposal_responses" ADD CONSTRAINT "proposal_responses_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "proposal_comments_proposal_idx" ON "proposal_comments" USING btree ("proposal_id","entry_index");--> statement-breakpoint
+CREATE INDEX "proposal_responses_proposal_idx" ON "proposal_responses" USING btree ("proposal_id","entry_index");--> statement-breakpoint
+CREATE INDEX "proposals_process_idx" ON "proposals" USING btree ("process_id","entry_index");
