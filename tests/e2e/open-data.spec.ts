@@ -28,4 +28,12 @@ test("a district page links its polls and results as open data, JSON and CSV wit
   expect(res.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   const rows = (await res.text()).split("\r\n").filter((r) => r.startsWith(`"${playground?.id}"`));
   expect(rows.map((r) => r.split(",")[8])).toEqual(['"3"', '"3"', '"6"']);
+
+  // Proposals, one row per proposal with its process, supports, ballot and response columns.
+  const proposals = page.getByRole("link", { name: "Proposals (CSV)" });
+  const proposalsCsv = await request.get((await proposals.getAttribute("href")) as string);
+  expect(proposalsCsv.status()).toBe(200);
+  expect((await proposalsCsv.text()).split("\r\n")[0]).toBe(
+    '"process_id","process_title","proposal_id","title","category","cost_estimate","location","author","supports","on_ballot","response_status","response_overdue","hidden_reason","entry","advanced_entry"',
+  );
 });

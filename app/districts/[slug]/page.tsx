@@ -68,6 +68,12 @@ export default async function DistrictPage({ params }: { params: Promise<{ slug:
             >
               {t("openDataCsv")}
             </a>
+            <a
+              href={`/api/open/districts/${district.slug}/proposals.csv`}
+              className="text-brand-700 underline underline-offset-4"
+            >
+              {t("openDataProposalsCsv")}
+            </a>
           </dd>
           <dt className="font-medium">{t("ledger")}</dt>
           <dd>

@@ -2,6 +2,7 @@ import type { TBallotMethod } from "@/core/ballot";
 import type { TProcessRules } from "@/core/processes/process-rules";
 import type { DbOrTx } from "../../db/client";
 import { getDistrict } from "../districts/get-district";
+import { listProposals, type TPublicProposal, type TReadOptions } from "../participation/read-participation";
 import { getPollResults } from "../polls/get-poll-results";
 import { listPolls } from "../polls/list-polls";
 import { listProcesses } from "../processes/list-processes";
@@ -26,13 +27,22 @@ export interface TOpenDataPoll {
   result: { counts: number[]; turnout: number; closedAt: string } | null;
 }
 
-/** A participatory process as open data: the rules its process_started entry recorded. */
+/**
+ * A participatory process as open data: the rules its process_started entry recorded, the census
+ * it froze, the phase the ledger last recorded, its ballot poll, and every proposal with its
+ * supports, advancement, the council's latest response and moderation.
+ */
 export interface TOpenDataProcess {
   id: string;
   title: string;
   description: string;
   rules: TProcessRules;
   startedEntry: string;
+  census: { root: string; depth: number; size: number } | null;
+  phase: string | null;
+  ballotPollId: string | null;
+  overdueEntry: string | null;
+  proposals: TPublicProposal[];
 }
 
 export interface TDistrictOpenData {
@@ -47,7 +57,11 @@ export interface TDistrictOpenData {
  * ledger entries record (what anyone recounting the ledger checks against), never a live count:
  * an open poll shows no partial tally. Unknown district: NOT_FOUND.
  */
-export async function getDistrictOpenData(db: DbOrTx, slug: string): Promise<TDistrictOpenData> {
+export async function getDistrictOpenData(
+  db: DbOrTx,
+  slug: string,
+  options: TReadOptions = { audit: true },
+): Promise<TDistrictOpenData> {
   const district = await getDistrict(db, slug);
   const rows = await listPolls(db, district.id);
   const polls: TOpenDataPoll[] = [];
@@ -72,13 +86,25 @@ export async function getDistrictOpenData(db: DbOrTx, slug: string): Promise<TDi
           : null,
     });
   }
-  const processes = (await listProcesses(db, district.id)).map((p) => ({
-    id: p.id,
-    title: p.title,
-    description: p.description,
-    rules: p.rules,
-    startedEntry: p.startedEntry.toString(),
-  }));
+  const processes: TOpenDataProcess[] = [];
+  for (const p of await listProcesses(db, district.id)) {
+    const participation = await listProposals(db, p.id, options);
+    processes.push({
+      id: p.id,
+      title: p.title,
+      description: p.description,
+      rules: p.rules,
+      startedEntry: p.startedEntry.toString(),
+      census:
+        p.censusRoot === null || p.censusDepth === null || p.censusSize === null
+          ? null
+          : { root: p.censusRoot, depth: p.censusDepth, size: p.censusSize },
+      phase: p.phase,
+      ballotPollId: p.ballotPollId,
+      overdueEntry: participation.overdueEntry,
+      proposals: participation.proposals,
+    });
+  }
   return {
     district: {
       id: district.id,

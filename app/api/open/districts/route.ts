@@ -19,6 +19,7 @@ export function GET() {
             json: `/api/open/districts/${d.slug}/polls.json`,
             csv: `/api/open/districts/${d.slug}/polls.csv`,
           },
+          proposals: { csv: `/api/open/districts/${d.slug}/proposals.csv` },
         })),
       },
       { headers: { "Cache-Control": "no-store", ...PUBLIC_HEADERS } },

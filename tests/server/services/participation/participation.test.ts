@@ -20,6 +20,7 @@ import { joinDistrict } from "@/server/services/census/join-district";
 import { districtCreatedEntry } from "@/server/services/districts/create-district";
 import { getLatestCheckpoint } from "@/server/services/ledger/get-latest-checkpoint";
 import { readTile } from "@/server/services/ledger/read-tile";
+import { getDistrictOpenData } from "@/server/services/open-data/get-district-open-data";
 import { moderateContent } from "@/server/services/participation/moderate-content";
 import { postAnonymousComment, postCouncilComment } from "@/server/services/participation/post-comment";
 import { getProposal, listProposals } from "@/server/services/participation/read-participation";
@@ -456,6 +457,27 @@ describe("participation in a process", () => {
     // Two anonymous proposals, five supports, one anonymous comment.
     expect(report.proofs.checked).toBe(8);
   }, 60_000);
+});
+
+describe("open data", () => {
+  it("lists each process with its frozen census, phase, ballot and proposals, withholding hidden content unless audit is on", async () => {
+    const open = await getDistrictOpenData(t.db, "riverside", { audit: false });
+    const [process] = open.processes;
+    expect(process).toMatchObject({ id: processId, phase: "results", census: { size: 4 } });
+    expect(process?.ballotPollId).toEqual(expect.any(String));
+    expect(
+      process?.proposals.map((p) => [p.title, p.supportCount, p.advancedEntry !== null, p.hidden]),
+    ).toEqual([
+      ["Benches", 3, true, false],
+      ["Trees", 2, true, false],
+      [null, 0, false, true],
+    ]);
+    const audited = await getDistrictOpenData(t.db, "riverside", { audit: true });
+    expect(audited.processes[0]?.proposals[2]).toMatchObject({
+      title: "Council: a playground",
+      hiddenReason: "Duplicate",
+    });
+  });
 });
 
 describe("a ranked ballot", () => {
