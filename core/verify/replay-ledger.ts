@@ -90,6 +90,7 @@ export class LedgerReplay {
       origin,
       fail: (index, code, message, phase) => this.#fail(index, code, message, phase),
       checkProof: (index, proof) => this.#proofChecks.push({ index, proof }),
+      activeMembers: (districtId) => this.#districts.get(districtId)?.active ?? 0,
     });
   }
 
@@ -189,8 +190,12 @@ export class LedgerReplay {
       default: {
         // Every type ZLedgerEntry knows is replayed above: a new one must be added here.
         const unreplayed: never = entry;
-        this.#fail(index, "ENTRY_TYPE_UNSUPPORTED", `entry ${index} has a type this verifier cannot replay`);
-        return unreplayed;
+        this.#fail(
+          index,
+          "ENTRY_TYPE_UNSUPPORTED",
+          `entry ${index} has a type this verifier cannot replay (${String((unreplayed as { type: unknown }).type)})`,
+        );
+        return;
       }
     }
   }

@@ -21,6 +21,8 @@ interface Process {
   phase: number;
   /** Proposals that advanced, in the order they did: the ballot's options. */
   readonly advanced: Proposal[];
+  /** The process_phase entry that entered the ballot phase, and the district's members then. */
+  ballotPhase?: { readonly index: bigint; readonly members: number };
   ballotPollId?: string;
   overdue?: bigint;
 }
@@ -48,6 +50,8 @@ export interface ParticipationHooks {
   fail(index: bigint, code: TFindingCode, message: string, phase?: "entries" | "tallies"): void;
   /** Queues a Semaphore proof for the batched proof phase. */
   checkProof(index: bigint, proof: SemaphoreProofInput): void;
+  /** The district's members not removed, at the entry being replayed. */
+  activeMembers(districtId: string): number;
 }
 
 /**
@@ -69,12 +73,16 @@ export interface ParticipationHooks {
  *                      proposal; an anonymous one spends slot < commentsPerResident, scope
  *                      (proposal, "comment", slot), message = commentMessage(content).
  * - response           the sequence of statuses follows responseProblem.
- * - response_overdue   once per process, dated at or after the response deadline, listing exactly
- *                      the advanced proposals with no answer yet.
+ * - response_overdue   once per process, after its results phase began (the deadline is no earlier
+ *                      than that start, and the scheduler enters every due phase first), dated at or
+ *                      after the response deadline, listing exactly the advanced proposals with no
+ *                      answer yet.
  * - moderation         hides a visible proposal or comment, or restores a hidden one.
  * - poll_opened of a process's ballot (`ballotProblem`): in the ballot phase, once, with the
  *                      advanced proposals as options in order and processBallot's method, open for
- *                      exactly the ballot phase.
+ *                      exactly the ballot phase. A process that enters its ballot phase with advanced
+ *                      proposals and members in its district must open it (`checkAdvancements`); with
+ *                      an empty census no poll can open (no anonymity set), so none is due.
  */
 export class ParticipationReplay {
   readonly #hooks: ParticipationHooks;
@@ -206,6 +214,8 @@ export class ParticipationReplay {
       return;
     }
     process.phase++;
+    if (e.phase === "ballot")
+      process.ballotPhase = { index, members: this.#hooks.activeMembers(process.started.districtId) };
     const startsAt = process.started.rules.phases[process.phase]?.startsAt ?? "";
     if (Date.parse(e.time) < Date.parse(startsAt)) {
       this.#hooks.fail(
@@ -324,7 +334,11 @@ export class ParticipationReplay {
     if (!proposal) return;
     const problem = responseProblem(proposal.responses, e.status, e.body);
     if (problem) {
-      this.#hooks.fail(index, "RESPONSE_INVALID", `entry ${index} answers ${e.proposalId} ${e.status}: ${problem}`);
+      this.#hooks.fail(
+        index,
+        "RESPONSE_INVALID",
+        `entry ${index} answers ${e.proposalId} ${e.status}: ${problem}`,
+      );
       return;
     }
     proposal.responses.push(e.status);
@@ -334,30 +348,38 @@ export class ParticipationReplay {
     const { fail } = this.#hooks;
     const process = this.#process(index, e.processId);
     if (!process) return;
-    if (process.overdue !== undefined) {
-      fail(index, "OVERDUE_MISMATCH", `entry ${index} declares process ${e.processId}'s responses overdue again`);
+    const problem = this.#overdueProblem(process, e);
+    if (problem) {
+      fail(index, "OVERDUE_MISMATCH", `entry ${index}: ${problem}`);
       return;
     }
+    // Only an accepted notice counts, so a refused one does not hide a later, honest one.
     process.overdue = index;
+  }
+
+  #overdueProblem(process: Process, e: TEntry<"response_overdue">): string | null {
+    if (process.overdue !== undefined)
+      return `process ${e.processId}'s responses were declared overdue already, at entry ${process.overdue}`;
+    if (process.phase < PROCESS_PHASES.indexOf("results"))
+      return `it declares process ${e.processId}'s responses overdue in its ${PROCESS_PHASES[process.phase] ?? "upcoming"} phase, before its results phase`;
     const deadline = process.started.rules.responseDeadline;
-    if (Date.parse(e.time) < Date.parse(deadline)) {
-      fail(index, "OVERDUE_MISMATCH", `entry ${index} is dated ${e.time}, before the response deadline ${deadline}`);
-      return;
-    }
+    if (Date.parse(e.time) < Date.parse(deadline))
+      return `it is dated ${e.time}, before the response deadline ${deadline}`;
     const unanswered = process.advanced.filter((p) => p.responses.length === 0).map((p) => p.id);
-    if (unanswered.join(",") !== e.proposalIds.join(",")) {
-      fail(
-        index,
-        "OVERDUE_MISMATCH",
-        `entry ${index} lists [${e.proposalIds.join(", ")}] as unanswered; the ledger's unanswered proposals that reached the ballot are [${unanswered.join(", ")}]`,
-      );
-    }
+    if (unanswered.join(",") !== e.proposalIds.join(","))
+      return `it lists [${e.proposalIds.join(", ")}] as unanswered; the ledger's unanswered proposals that reached the ballot are [${unanswered.join(", ")}]`;
+    return null;
   }
 
   moderation(index: bigint, e: TEntry<"moderation">): void {
-    const target = e.target.kind === "proposal" ? this.#proposals.get(e.target.id) : this.#comments.get(e.target.id);
+    const target =
+      e.target.kind === "proposal" ? this.#proposals.get(e.target.id) : this.#comments.get(e.target.id);
     if (!target) {
-      this.#hooks.fail(index, "UNKNOWN_TARGET", `entry ${index} moderates ${e.target.kind} ${e.target.id}, which does not exist`);
+      this.#hooks.fail(
+        index,
+        "UNKNOWN_TARGET",
+        `entry ${index} moderates ${e.target.kind} ${e.target.id}, which does not exist`,
+      );
       return;
     }
     const hide = e.action === "hide";
@@ -383,15 +405,22 @@ export class ParticipationReplay {
     if (!process) return `process ${link.processId} was never started`;
     if (process.started.districtId !== e.districtId) return "the process is another district's";
     if (PROCESS_PHASES[process.phase] !== "ballot") return "the process is not in its ballot phase";
-    if (process.ballotPollId !== undefined) return `the process already has its ballot ${process.ballotPollId}`;
+    if (process.ballotPollId !== undefined)
+      return `the process already has its ballot ${process.ballotPollId}`;
     if (process.advanced.length === 0) return "no proposal advanced to the ballot";
-    const expected = processBallot(process.started.rules, process.advanced.map((p) => ({ proposalId: p.id, ...p })));
+    const expected = processBallot(
+      process.started.rules,
+      process.advanced.map((p) => ({ proposalId: p.id, ...p })),
+    );
     const phase = process.started.rules.phases[2];
     if (link.proposalIds.join(",") !== expected.proposalIds.join(","))
       return `its proposals [${link.proposalIds.join(", ")}] are not the advanced ones in order [${expected.proposalIds.join(", ")}]`;
-    if (JSON.stringify(e.options) !== JSON.stringify(expected.options)) return "its options are not the proposals' titles";
-    if (JSON.stringify(e.method) !== JSON.stringify(expected.method)) return "its method is not the process's ballot method";
-    if (e.opensAt !== phase?.startsAt || e.closesAt !== phase?.endsAt) return "it is not open for exactly the ballot phase";
+    if (JSON.stringify(e.options) !== JSON.stringify(expected.options))
+      return "its options are not the proposals' titles";
+    if (JSON.stringify(e.method) !== JSON.stringify(expected.method))
+      return "its method is not the process's ballot method";
+    if (e.opensAt !== phase?.startsAt || e.closesAt !== phase?.endsAt)
+      return "it is not open for exactly the ballot phase";
     process.ballotPollId = e.pollId;
     return null;
   }
@@ -400,7 +429,8 @@ export class ParticipationReplay {
    * After the proofs: every proposal_advanced must be the entry right after the support that
    * brought the proposal's valid supports to the threshold, and every proposal whose valid supports
    * reached it during the support phase must have advanced there. A process that entered its
-   * ballot phase with advanced proposals must have opened its ballot.
+   * ballot phase with advanced proposals (and members to vote) must have opened its ballot: the
+   * finding is at the process_phase entry, which the ballot's poll_opened follows in one append.
    */
   checkAdvancements(proofValid: (index: bigint) => boolean): void {
     for (const proposal of this.#proposals.values()) {
@@ -410,10 +440,16 @@ export class ParticipationReplay {
       const expected = meeting === undefined ? undefined : meeting + 1n;
       const advanced = proposal.advanced;
       if (advanced && (advanced.index !== expected || advanced.supports !== threshold)) {
+        const why =
+          expected === undefined
+            ? `it has only ${valid.length} valid supports of the ${threshold} needed`
+            : advanced.index !== expected
+              ? `the threshold of ${threshold} was met by the support at entry ${meeting}, so the advancement belongs at entry ${expected}`
+              : `it was advanced by its support number ${threshold}, the threshold`;
         this.#hooks.fail(
           advanced.index,
           "ADVANCEMENT_MISMATCH",
-          `entry ${advanced.index} advances proposal ${proposal.id} with ${advanced.supports} supports; ${expected === undefined ? `it has only ${valid.length} valid supports of the ${threshold} needed` : `the threshold of ${threshold} was met by the support at entry ${meeting}, so the advancement belongs at entry ${expected}`}`,
+          `entry ${advanced.index} advances proposal ${proposal.id} with ${advanced.supports} supports; ${why}`,
           "tallies",
         );
       } else if (!advanced && meeting !== undefined) {
@@ -426,11 +462,17 @@ export class ParticipationReplay {
       }
     }
     for (const process of this.#processes.values()) {
-      if (process.phase >= 2 && process.advanced.length > 0 && process.ballotPollId === undefined) {
+      const entered = process.ballotPhase;
+      if (
+        entered &&
+        entered.members > 0 &&
+        process.advanced.length > 0 &&
+        process.ballotPollId === undefined
+      ) {
         this.#hooks.fail(
-          process.index,
+          entered.index,
           "BALLOT_MISSING",
-          `process ${process.started.processId} entered its ballot phase with ${process.advanced.length} advanced proposals, but no ballot opened`,
+          `entry ${entered.index} enters process ${process.started.processId}'s ballot phase with ${process.advanced.length} advanced proposals, but no ballot opened`,
           "tallies",
         );
       }

@@ -147,7 +147,8 @@ export const FINDING_CODES = {
   WRONG_SCOPE: "an anonymous act's proof scope is not its poll's (or proposal's, process's) scope",
   WRONG_ROOT: "an anonymous act's proof is not against the census root frozen at opening (or process start)",
   INVALID_BALLOT: "a vote's ballot is not valid for the poll's method",
-  MESSAGE_MISMATCH: "an anonymous act's proof message is not the hash of its ballot and sequence, or its content",
+  MESSAGE_MISMATCH:
+    "an anonymous act's proof message is not the hash of its ballot and sequence, or its content",
   STALE_SEQUENCE: "a vote reuses a nullifier without a higher sequence number",
   INVALID_PROOF: "a proof does not verify against Semaphore's official key of its depth",
   DUPLICATE_PROCESS: "a participatory process is started twice",
@@ -168,12 +169,13 @@ export const FINDING_CODES = {
     "a proposal_advanced entry is not right after the support that met the threshold, or repeats",
   ADVANCEMENT_MISSING: "a proposal's supports met the threshold but it never advanced",
   BALLOT_MISMATCH: "a process's ballot is not the advanced proposals with the process's method and dates",
-  BALLOT_MISSING: "a process entered its ballot phase with advanced proposals but opened no ballot",
+  BALLOT_MISSING:
+    "a process entered its ballot phase with advanced proposals and members to vote, but opened no ballot",
   DUPLICATE_COMMENT: "a comment id is posted twice",
   COMMENT_PARENT_INVALID: "a reply does not answer a top-level comment on the same proposal",
   RESPONSE_INVALID: "a council response breaks the order of statuses (or rejects without reasons)",
   OVERDUE_MISMATCH:
-    "a response_overdue entry repeats, precedes the deadline or misstates the unanswered proposals",
+    "a response_overdue entry repeats, precedes the results phase or the deadline, or misstates the unanswered proposals",
   UNKNOWN_TARGET: "a moderation names a proposal or comment that does not exist",
   MODERATION_INVALID: "a moderation hides what is hidden or restores what is visible",
   POLL_ALREADY_CLOSED: "a poll is closed twice",
