@@ -32,16 +32,33 @@ describe("verifyLedger", () => {
     expect(report.findings).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.size).toBe(String(FIXTURE.entries.length));
-    expect(report.proofs).toEqual({ checked: 13, invalid: 0, depths: [2, 3] });
+    // 16 votes, and 6 participation proofs: a proposal, a comment and four supports.
+    expect(report.proofs).toEqual({ checked: 22, invalid: 0, depths: [2, 3] });
     expect(report.polls.map((p) => [p.title, p.counts, p.turnout, p.matches])).toEqual([
       ["What should the old depot become?", [0, 2, 1], 3, true],
       ["Which two projects first?", [1, 1, 1], 2, null],
       ["Rank the projects", [1, 2, 1], 4, true],
       ["Spend 100 on the projects", [2, 1, 1], 3, true],
+      ["Riverside budget 2027", [2, 1], 3, true],
     ]);
     const ranked = report.polls[2];
     expect([ranked?.rounds?.length, ranked?.winner]).toEqual([2, 1]);
     expect(report.polls[3]?.funded).toEqual([0, 2]);
+    expect(report.polls[4]?.options).toEqual(["Shade trees on the riverside walk", "Repair the footbridge"]);
+    expect(report.polls[4]?.funded).toEqual([0]);
+    expect(report.entries.byType).toEqual(
+      expect.objectContaining({
+        process_started: 1,
+        process_phase: 5,
+        proposal: 2,
+        support: 4,
+        proposal_advanced: 2,
+        comment: 2,
+        response: 3,
+        response_overdue: 1,
+        moderation: 1,
+      }),
+    );
     expect(report.checks.every((c) => c.ok)).toBe(true);
     expect(new Set(report.checks.map((c) => c.phase))).toEqual(
       new Set(VERIFY_PHASES.filter((p) => p !== "download")),
