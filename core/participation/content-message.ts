@@ -17,6 +17,11 @@ export interface TCommentContent {
   readonly body: string;
 }
 
+function text(name: string, value: unknown, nullable = false): void {
+  if (typeof value === "string" || (nullable && value === null)) return;
+  throw new TypeError(`${name} must be a string${nullable ? " or null" : ""}`);
+}
+
 /**
  * The Semaphore message of an anonymous proposal: field hash of "plaza/proposal/v1\n" followed by
  * the canonical JSON of its content. The proof commits to the content, so nobody who relays it
@@ -24,6 +29,14 @@ export interface TCommentContent {
  */
 export function proposalMessage(content: TProposalContent): bigint {
   const { title, body, category, costEstimate, location } = content;
+  text("title", title);
+  text("body", body);
+  text("category", category, true);
+  text("location", location, true);
+  if (costEstimate !== null && typeof costEstimate !== "number")
+    throw new TypeError("costEstimate must be a number or null");
+  if (costEstimate !== null && (!Number.isSafeInteger(costEstimate) || costEstimate < 0))
+    throw new RangeError("costEstimate must be a non-negative integer");
   return fieldHash(
     new TextEncoder().encode(
       `plaza/proposal/v1\n${canonicalJson({ title, body, category, costEstimate, location })}`,
@@ -34,6 +47,9 @@ export function proposalMessage(content: TProposalContent): bigint {
 /** The Semaphore message of an anonymous comment: the same construction over its content. */
 export function commentMessage(content: TCommentContent): bigint {
   const { proposalId, parentId, body } = content;
+  text("proposalId", proposalId);
+  text("parentId", parentId, true);
+  text("body", body);
   return fieldHash(
     new TextEncoder().encode(`plaza/comment/v1\n${canonicalJson({ proposalId, parentId, body })}`),
   );

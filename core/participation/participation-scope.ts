@@ -29,6 +29,7 @@ export function participationScope(
   oneLine("targetId", targetId);
   if (act !== "propose" && act !== "support" && act !== "comment")
     throw new TypeError("act must be propose, support or comment");
+  if (typeof slot !== "number") throw new TypeError("slot must be a number");
   if (!Number.isSafeInteger(slot) || slot < 0) throw new RangeError("slot must be a non-negative integer");
   if (act === "support" && slot !== 0) throw new RangeError("a support has the one slot 0");
   return fieldHash(new TextEncoder().encode(`plaza/${act}/v1\n${origin}\n${targetId}\n${slot}`));

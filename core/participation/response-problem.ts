@@ -17,7 +17,8 @@ export function responseProblem(
   if (last === "implemented") return "the proposal is already implemented";
   if (status === "implemented" && last !== "accepted" && last !== "in_progress")
     return "a proposal is implemented only after it was accepted or in progress";
-  if (status === "rejected" && last !== undefined) return "an answered proposal cannot be rejected afterwards";
+  if (status === "rejected" && last !== undefined)
+    return "an answered proposal cannot be rejected afterwards";
   if (status === "accepted" && last !== undefined) return "the proposal was already answered";
   return null;
 }
