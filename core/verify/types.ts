@@ -161,7 +161,7 @@ export const FINDING_CODES = {
   OUTSIDE_PHASE: "a proposal, support or advancement comes outside the phase that allows it",
   UNKNOWN_PROPOSAL: "an entry names a proposal that was never filed",
   DUPLICATE_PROPOSAL: "a proposal id is filed twice",
-  PROPOSAL_INVALID: "a proposal does not fit its process (e.g. no cost estimate in a budget process)",
+  PROPOSAL_INVALID: "a proposal does not fit its process's rules (e.g. no cost estimate in a budget process)",
   SLOT_OUT_OF_RANGE: "an anonymous proposal or comment spends a slot beyond the per-resident limit",
   DUPLICATE_NULLIFIER: "an anonymous act reuses a nullifier already spent in its scope",
   TARGET_HIDDEN: "a support or comment is for a proposal the council hid",
