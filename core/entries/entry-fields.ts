@@ -66,8 +66,8 @@ export const ZCouncilAuthor = z.object({
   name: ZShortText,
 });
 /**
- * An anonymous author of a proposal or comment: a Semaphore proof from the process's frozen census,
- * and the slot it spent. Each resident has a fixed number of slots per process (proposals) or per
+ * An anonymous author of a proposal or comment: a Semaphore proof from the district's census, and
+ * the slot it spent. Each resident has a fixed number of slots per process (proposals) or per
  * proposal (comments); the slot is part of the proof's scope, so one identity gets exactly one
  * nullifier per slot and cannot file more than its slots allow. (core/participation)
  */
@@ -77,5 +77,5 @@ export const ZAnonymousAuthor = z.strictObject({
   proof: ZAnonymousProof,
 });
 
-/** The Semaphore census a process's anonymous acts prove membership of, frozen when it starts. */
+/** A district's Semaphore census at one moment: root, the depth proofs use, members not removed. */
 export const ZFrozenCensus = z.strictObject({ root: ZFieldString, depth: ZDepth, size: ZCount });

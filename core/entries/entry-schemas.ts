@@ -121,9 +121,10 @@ export const ZPollClosed = z.strictObject({
 });
 
 /**
- * A participatory process started: every rule recorded, never changed afterwards, and the census
- * its anonymous proposals, supports and comments prove membership of, frozen now (the ballot, a
- * poll, freezes its own census when it opens).
+ * A participatory process started: every rule recorded, never changed afterwards, and the
+ * district's census at that moment. Its anonymous proposals, supports and comments prove
+ * membership of that census or of any later one, up to the district's last removal (a removal
+ * revokes every older root); the ballot, a poll, freezes its own census when it opens.
  */
 export const ZProcessStarted = z.strictObject({
   ...base,

@@ -20,6 +20,11 @@ interface District {
   readonly commitments: Set<string>;
   /** Members not removed. */
   active: number;
+  /** Member entries so far (the census version), the version of the last removal, and the
+   * version each root the census has had became current at. */
+  version: number;
+  lastRemovalVersion: number;
+  readonly rootVersions: Map<string, number>;
 }
 
 interface CastVote {
@@ -91,6 +96,17 @@ export class LedgerReplay {
       fail: (index, code, message, phase) => this.#fail(index, code, message, phase),
       checkProof: (index, proof) => this.#proofChecks.push({ index, proof }),
       activeMembers: (districtId) => this.#districts.get(districtId)?.active ?? 0,
+      censusVersion: (districtId) => this.#districts.get(districtId)?.version ?? 0,
+      censusRootProblem: (districtId, root, since) => {
+        const district = this.#districts.get(districtId);
+        const version = district?.rootVersions.get(root);
+        if (!district || version === undefined) return "the district's census never had";
+        if (version < since)
+          return `the census had before the process started (version ${version} < ${since})`;
+        if (version < district.lastRemovalVersion)
+          return `a removal (census version ${district.lastRemovalVersion}) revoked`;
+        return null;
+      },
     });
   }
 
@@ -215,6 +231,9 @@ export class LedgerReplay {
       tree: new MemoryLeanIMT(),
       commitments: new Set(),
       active: 0,
+      version: 0,
+      lastRemovalVersion: 0,
+      rootVersions: new Map(),
     });
   }
 
@@ -257,6 +276,7 @@ export class LedgerReplay {
     const root = district.tree.insert(commitment).root;
     district.commitments.add(e.commitment);
     district.active++;
+    district.rootVersions.set(root.toString(), ++district.version);
     if (root.toString() !== e.root) {
       this.#fail(
         index,
@@ -281,6 +301,8 @@ export class LedgerReplay {
     }
     const root = district.tree.remove(e.memberIndex).root;
     district.active--;
+    district.lastRemovalVersion = ++district.version;
+    district.rootVersions.set(root.toString(), district.version);
     if (root.toString() !== e.root) {
       this.#fail(
         index,

@@ -17,6 +17,8 @@ type TAnonymousProof = TEntry<"support">["proof"];
 interface Process {
   readonly index: bigint;
   readonly started: TEntry<"process_started">;
+  /** The district's census version at the start: acts prove against roots from then on. */
+  readonly censusVersion: number;
   /** Index into PROCESS_PHASES of the phase its last process_phase entry entered; -1 before any. */
   phase: number;
   /** Proposals that advanced, in the order they did: the ballot's options. */
@@ -52,6 +54,13 @@ export interface ParticipationHooks {
   checkProof(index: bigint, proof: SemaphoreProofInput): void;
   /** The district's members not removed, at the entry being replayed. */
   activeMembers(districtId: string): number;
+  /** How many times the district's census changed so far (its member entries). */
+  censusVersion(districtId: string): number;
+  /**
+   * Why `root` is not a root the district's census has had since census version `since` and
+   * since its last removal, or null (the rule a process's anonymous acts follow).
+   */
+  censusRootProblem(districtId: string, root: string, since: number): string | null;
 }
 
 /**
@@ -61,11 +70,10 @@ export interface ParticipationHooks {
  *                      recorded start; the ledger position of every act below is thereby dated.
  * - proposal           the process is in its proposals phase; the content fits the rules
  *                      (proposalProblem); an anonymous one spends slot < proposalsPerResident with a
- *                      proof of scope (process, "propose", slot), the census root frozen at the
+ *                      proof of scope (process, "propose", slot), a census root (see below) since the
  *                      process's start, message = proposalMessage(content) and an unused nullifier.
  * - support            the proposal exists, is not hidden, and its process is in the support phase;
- *                      scope (proposal, "support", 0), frozen root, message = supportMessage, one
- *                      per nullifier.
+ *                      scope (proposal, "support", 0), message = supportMessage, one per nullifier.
  * - proposal_advanced  during the support phase, once per proposal; checked after the proofs
  *                      (`checkAdvancements`): it must be the entry right after the support that
  *                      brought the valid supports to the threshold, and such a support must have one.
@@ -78,6 +86,10 @@ export interface ParticipationHooks {
  *                      after the response deadline, listing exactly the advanced proposals with no
  *                      answer yet.
  * - moderation         hides a visible proposal or comment, or restores a hidden one.
+ *
+ * The census root of every anonymous proposal, support and comment must be one the district's
+ * census has had since the later of the process's start and the district's last removal: a
+ * resident who joined after the start takes part, a removed member's older roots stop working.
  * - poll_opened of a process's ballot (`ballotProblem`): in the ballot phase, once, with the
  *                      advanced proposals as options in order and processBallot's method, open for
  *                      exactly the ballot phase. A process that enters its ballot phase with advanced
@@ -106,7 +118,8 @@ export class ParticipationReplay {
 
   /** Registers a process whose process_started entry passed LedgerReplay's checks. */
   processStarted(index: bigint, started: TEntry<"process_started">): void {
-    this.#processes.set(started.processId, { index, started, phase: -1, advanced: [] });
+    const censusVersion = this.#hooks.censusVersion(started.districtId);
+    this.#processes.set(started.processId, { index, started, censusVersion, phase: -1, advanced: [] });
   }
 
   hasProcess(processId: string): boolean {
@@ -139,8 +152,8 @@ export class ParticipationReplay {
   }
 
   /**
-   * The checks every anonymous act shares: the scope it must carry, the census root frozen when the
-   * process started, the message its content hashes to, and a nullifier not yet spent in the scope.
+   * The checks every anonymous act shares: the scope it must carry, a census root the district has
+   * had since the process started and since its last removal, the message its content hashes to, and a nullifier not yet spent in the scope.
    */
   #anonymous(
     index: bigint,
@@ -153,12 +166,16 @@ export class ParticipationReplay {
       fail(index, "WRONG_SCOPE", `entry ${index}: the proof's scope ${proof.scope} is not ${expected.scope}`);
       return false;
     }
-    const census = process.started.census;
-    if (proof.root !== census.root) {
+    const rootProblem = this.#hooks.censusRootProblem(
+      process.started.districtId,
+      proof.root,
+      process.censusVersion,
+    );
+    if (rootProblem) {
       fail(
         index,
         "WRONG_ROOT",
-        `entry ${index}: the proof is against census root ${proof.root}, not the root ${census.root} frozen when the process started`,
+        `entry ${index}: the proof is against census root ${proof.root}, which ${rootProblem}`,
       );
       return false;
     }

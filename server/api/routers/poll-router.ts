@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZPollMethod } from "@/core/polls/poll-input";
+import { ZBallotMethod } from "@/core/entries";
 import { ZDistrictSlug } from "../../services/districts/create-district";
 import { getDistrict } from "../../services/districts/get-district";
 import { createPoll, ZCreatePollInput } from "../../services/polls/create-poll";
@@ -10,7 +10,9 @@ import { createTRPCRouter, publicProcedure } from "../trpc";
 
 /**
  * A poll as the public sees it. Ledger indices travel as decimal strings (they are 64-bit); the
- * scope, frozen root, depth and census size are null until the poll opens.
+ * scope, frozen root, depth and census size are null until the poll opens. The method is any
+ * ballot method: the council schedules single and approval polls, and a participatory process
+ * opens its ballot as a ranked or budget poll (`processId` names that process, null otherwise).
  */
 export const ZPublicPoll = z.object({
   id: z.uuid(),
@@ -18,7 +20,7 @@ export const ZPublicPoll = z.object({
   title: z.string(),
   description: z.string(),
   options: z.array(z.string()),
-  method: ZPollMethod,
+  method: ZBallotMethod,
   opensAt: z.date(),
   closesAt: z.date(),
   minAnonymitySet: z.number().int(),
@@ -29,6 +31,7 @@ export const ZPublicPoll = z.object({
   censusSize: z.number().int().nullable(),
   openedEntry: z.string().nullable(),
   closedEntry: z.string().nullable(),
+  processId: z.uuid().nullable(),
 });
 export type TPublicPoll = z.infer<typeof ZPublicPoll>;
 
@@ -39,7 +42,7 @@ function toPublic(row: Awaited<ReturnType<typeof getPoll>>): TPublicPoll {
     title: row.title,
     description: row.description,
     options: row.options,
-    method: row.method as TPublicPoll["method"],
+    method: row.method,
     opensAt: row.opensAt,
     closesAt: row.closesAt,
     minAnonymitySet: row.minAnonymitySet,
@@ -50,6 +53,7 @@ function toPublic(row: Awaited<ReturnType<typeof getPoll>>): TPublicPoll {
     censusSize: row.censusSize,
     openedEntry: row.openedEntry === null ? null : row.openedEntry.toString(),
     closedEntry: row.closedEntry === null ? null : row.closedEntry.toString(),
+    processId: row.processId,
   };
 }
 

@@ -15,6 +15,8 @@ const base = {
   opensAt: z.date(),
   closesAt: z.date(),
   openedEntry: ZIndex,
+  /** The participatory process whose ballot this is (its page links back to it), or null. */
+  processId: z.uuid().nullable(),
 };
 
 export const ZPollResults = z.discriminatedUnion("status", [
@@ -35,6 +37,20 @@ export const ZPollResults = z.discriminatedUnion("status", [
     closedEntry: ZIndex,
     counted: z.array(ZIndex),
     superseded: z.array(z.object({ index: ZIndex, replacedBy: ZIndex })),
+    /** Ranked polls: the instant-runoff rounds (`counts` are then the first preferences) and winner. */
+    rounds: z
+      .array(
+        z.object({
+          counts: z.array(z.number().int()),
+          exhausted: z.number().int(),
+          eliminated: z.number().int().nullable(),
+        }),
+      )
+      .optional(),
+    winner: z.number().int().nullable().optional(),
+    /** Budget polls: the funded projects in funding order, and what they cost together. */
+    funded: z.array(z.number().int()).optional(),
+    spent: z.number().int().optional(),
   }),
 ]);
 export type TPollResults = z.infer<typeof ZPollResults>;

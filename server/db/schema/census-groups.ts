@@ -14,5 +14,13 @@ export const censusGroups = pgTable("census_groups", {
     .references(() => districts.id, { onDelete: "cascade" }),
   size: integer("size").notNull().default(0),
   root: bytea("root").notNull(),
+  /**
+   * How many times the census changed (each join or removal: one member entry on the ledger), and
+   * the version of the last removal. A process's anonymous acts may prove against any root the
+   * census has had since max(the version at the process's start, the last removal): newcomers can
+   * take part, and a removal revokes every older root at once (census_roots).
+   */
+  version: integer("version").notNull().default(0),
+  lastRemovalVersion: integer("last_removal_version").notNull().default(0),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });

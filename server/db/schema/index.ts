@@ -3,6 +3,7 @@ export { censusGroups } from "./census-groups";
 export { censusInvitationCodes } from "./census-invitation-codes";
 export { censusMembers } from "./census-members";
 export { censusNodes } from "./census-nodes";
+export { censusRoots } from "./census-roots";
 export { councilMembers } from "./council-members";
 export { districts } from "./districts";
 export { instanceSettings } from "./instance-settings";

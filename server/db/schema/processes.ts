@@ -24,6 +24,8 @@ export const processes = pgTable(
     censusRoot: text("census_root"),
     censusDepth: integer("census_depth"),
     censusSize: integer("census_size"),
+    /** The census version at the start (census_groups.version): roots from it on are valid. */
+    censusVersion: integer("census_version"),
     /**
      * The phase the scheduler last entered with a process_phase entry (null before the first).
      * Anonymous acts check it under this row's lock, so the ledger's order agrees with it.

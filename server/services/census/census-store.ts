@@ -12,6 +12,9 @@ import { bytesToField, fieldToBytes } from "./field-bytes";
 export interface LockedCensus {
   size: number;
   root: bigint;
+  /** Changes so far (joins and removals), and the version of the last removal. */
+  version: number;
+  lastRemovalVersion: number;
 }
 
 /**
@@ -23,7 +26,12 @@ export interface LockedCensus {
 export async function lockCensus(tx: Tx, districtId: string): Promise<LockedCensus> {
   const select = () =>
     tx
-      .select({ size: censusGroups.size, root: censusGroups.root })
+      .select({
+        size: censusGroups.size,
+        root: censusGroups.root,
+        version: censusGroups.version,
+        lastRemovalVersion: censusGroups.lastRemovalVersion,
+      })
       .from(censusGroups)
       .where(eq(censusGroups.districtId, districtId))
       .for("update");
@@ -36,7 +44,7 @@ export async function lockCensus(tx: Tx, districtId: string): Promise<LockedCens
     [row] = await select();
     if (!row) throw new Error("census row vanished after insert");
   }
-  return { size: row.size, root: bytesToField(row.root) };
+  return { ...row, root: bytesToField(row.root) };
 }
 
 /** Reads the listed nodes in one query and returns them as a synchronous lookup. */
@@ -69,7 +77,13 @@ export async function readCensusNodes(
  * A data-modifying CTE that upserts the changed path and moves the census row to the new size
  * and root, to run in the same statement as the caller's other writes (fewer round trips).
  */
-export function censusPathUpsert(districtId: string, change: CensusTreeChange): SQL[] {
+export function censusPathUpsert(
+  districtId: string,
+  change: CensusTreeChange,
+  census: LockedCensus,
+  kind: "join" | "removal",
+): SQL[] {
+  const version = census.version + 1;
   const rows = change.nodes.map(
     (n) =>
       sql`(${districtId}::uuid, ${n.level}::smallint, ${n.index}::integer, ${fieldToBytes(n.hash)}::bytea)`,
@@ -78,6 +92,9 @@ export function censusPathUpsert(districtId: string, change: CensusTreeChange): 
     sql`census_path as (insert into census_nodes (district_id, level, idx, hash) values ${sql.join(rows, sql`, `)}
       on conflict (district_id, level, idx) do update set hash = excluded.hash)`,
     sql`census_head as (update census_groups set size = ${change.size}, root = ${fieldToBytes(change.root)}::bytea,
+      version = ${version}, last_removal_version = ${kind === "removal" ? version : census.lastRemovalVersion},
       updated_at = now() where district_id = ${districtId}::uuid)`,
+    sql`census_root as (insert into census_roots (district_id, root, version)
+      values (${districtId}::uuid, ${change.root.toString()}, ${version}) on conflict do nothing)`,
   ];
 }

@@ -12,7 +12,7 @@ import { lockCensus } from "./census-store";
 export async function frozenCensus(
   tx: Tx,
   districtId: string,
-): Promise<{ root: string; depth: number; size: number }> {
+): Promise<{ root: string; depth: number; size: number; version: number }> {
   const census = await lockCensus(tx, districtId);
   const [active] = await tx
     .select({ n: count() })
@@ -22,5 +22,6 @@ export async function frozenCensus(
     root: census.root.toString(),
     depth: Math.max(1, leanIMTDepth(census.size)),
     size: active?.n ?? 0,
+    version: census.version,
   };
 }

@@ -87,7 +87,7 @@ export async function joinDistrict(db: Db, input: TJoinDistrictInput): Promise<J
     const change = insertLeaf({ size: census.size, leaf: commitment, lookup });
     const memberIndex = census.size;
     await tx.execute(
-      sql`with ${sql.join(censusPathUpsert(districtId, change), sql`, `)}
+      sql`with ${sql.join(censusPathUpsert(districtId, change, census, "join"), sql`, `)}
         insert into census_members (district_id, member_index, commitment, code_hash)
         values (${districtId}::uuid, ${memberIndex}, ${data.commitment}, ${codeHash}::bytea)`,
     );

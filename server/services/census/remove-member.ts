@@ -73,7 +73,7 @@ export async function removeMember(
     const change = updateLeaf({ size: census.size, index: member.index, leaf: 0n, lookup });
     const time = new Date();
     await tx.execute(
-      sql`with ${sql.join(censusPathUpsert(districtId, change), sql`, `)}
+      sql`with ${sql.join(censusPathUpsert(districtId, change, census, "removal"), sql`, `)}
         update census_members set removed_at = ${time.toISOString()}::timestamptz, removal_reason = ${data.reason}
         where district_id = ${districtId}::uuid and member_index = ${member.index}`,
     );

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { ZBaseFieldString, ZFieldString } from "@/core/entries";
-import type { Tx } from "../../db/client";
-import { participationNullifiers } from "../../db/schema";
+import type { DbOrTx, Tx } from "../../db/client";
+import { censusGroups, censusRoots, participationNullifiers } from "../../db/schema";
 import { AppError } from "../../errors/app-error";
 import type { TSemaphoreProof } from "../polls/cast-vote";
 
@@ -35,22 +35,51 @@ export function entryProof(proof: TSemaphoreProof) {
 }
 
 /**
+ * Whether `root` is a census root the process's anonymous acts may prove against: one the
+ * district's census has had since the later of the process's start and the last removal (both as
+ * census versions). Newcomers who joined after the start can take part; a removal revokes every
+ * older root at once, so a removed member's old proofs stop working. `lock` takes the census row
+ * FOR SHARE, so no removal can land between this check and the act's ledger entry.
+ */
+export async function requireValidRoot(
+  db: DbOrTx,
+  process: { districtId: string; censusVersion: number | null },
+  root: string,
+  lock = false,
+): Promise<void> {
+  const query = db
+    .select({ lastRemoval: censusGroups.lastRemovalVersion, version: censusRoots.version })
+    .from(censusGroups)
+    .leftJoin(
+      censusRoots,
+      and(eq(censusRoots.districtId, censusGroups.districtId), eq(censusRoots.root, root)),
+    )
+    .where(eq(censusGroups.districtId, process.districtId));
+  const [row] = lock ? await query.for("share", { of: censusGroups }) : await query;
+  // A process without a recorded start version (none can be made now) accepts no root.
+  const since = Math.max(process.censusVersion ?? Number.POSITIVE_INFINITY, row?.lastRemoval ?? 0);
+  if (row?.version === null || row?.version === undefined || row.version < since)
+    throw new AppError(
+      "WRONG_ROOT",
+      "The proof is for a list of residents this process no longer accepts (from before it started, or before a removal). Please try again.",
+    );
+}
+
+/**
  * The checks `verifyProof` does not do, in order, then the proof itself: the scope names this act
- * (and slot), the root is the census the process froze at its start, the depth is one the
+ * (and slot), the root is one the process accepts (requireValidRoot), the depth is one the
  * ceremony covers, and the message is the hash of exactly this content. Each failure has its code.
  */
 export async function checkActProof(
+  db: DbOrTx,
+  process: { districtId: string; censusVersion: number | null },
   proof: TSemaphoreProof,
-  expected: { scope: bigint; root: string | null; message: bigint },
+  expected: { scope: bigint; message: bigint },
   deps: TAnonymousActDeps,
 ): Promise<void> {
   if (proof.scope !== expected.scope.toString())
     throw new AppError("WRONG_SCOPE", "The proof was made for another act, slot or process.");
-  if (expected.root === null || proof.merkleTreeRoot !== expected.root)
-    throw new AppError(
-      "WRONG_ROOT",
-      "The proof is for another census than the one frozen when the process started.",
-    );
+  await requireValidRoot(db, process, proof.merkleTreeRoot);
   if (proof.merkleTreeDepth < 1 || proof.merkleTreeDepth > 32)
     throw new AppError("BAD_DEPTH", "The proof's tree depth must be 1 to 32.");
   if (proof.message !== expected.message.toString())

@@ -14,6 +14,7 @@ import {
   entryHash,
   entryProof,
   recordNullifier,
+  requireValidRoot,
   type TAnonymousActDeps,
   ZActProof,
 } from "./anonymous-act";
@@ -86,7 +87,7 @@ export async function postAnonymousComment(
   await checkParent(db, proposalId, parentId);
   const scope = participationScope(origin, "comment", proposalId, slot);
   const content = { proposalId, parentId, body };
-  await checkActProof(proof, { scope, root: process.censusRoot, message: commentMessage(content) }, deps);
+  await checkActProof(db, process, proof, { scope, message: commentMessage(content) }, deps);
 
   const commentId = randomUUID();
   const bytesFor = (id: string) =>
@@ -99,8 +100,9 @@ export async function postAnonymousComment(
     });
   const hash = entryHash(bytesFor("00000000-0000-4000-8000-000000000000"));
   return db.transaction(async (tx) => {
-    await lockProcessShared(tx, process.id);
+    const locked = await lockProcessShared(tx, process.id);
     checkVisible(await readProposal(tx, proposalId, "update"));
+    await requireValidRoot(tx, locked, proof.merkleTreeRoot, true);
     const { resubmitted } = await claimNullifier(tx, proof, hash);
     if (resubmitted !== null) return receiptOf(tx, resubmitted);
     const { firstIndex } = await appendEntries(tx, [bytesFor(commentId)]);

@@ -14,6 +14,7 @@ import {
   entryHash,
   entryProof,
   recordNullifier,
+  requireValidRoot,
   type TAnonymousActDeps,
   ZActProof,
 } from "./anonymous-act";
@@ -74,12 +75,13 @@ export async function submitAnonymousProposal(
   const process = await readProcess(db, processId);
   checkProposalRules(process, slot, content);
   const scope = participationScope(origin, "propose", processId, slot);
-  await checkActProof(proof, { scope, root: process.censusRoot, message: proposalMessage(content) }, deps);
+  await checkActProof(db, process, proof, { scope, message: proposalMessage(content) }, deps);
 
   const proposalId = randomUUID();
   return db.transaction(async (tx) => {
     const locked = await lockProcessShared(tx, processId);
     requirePhase(locked, "proposals");
+    await requireValidRoot(tx, locked, proof.merkleTreeRoot, true);
     // The id is the server's; an exact resubmission carries the same proof, so it is recognised
     // by the content and proof alone (the entry's other bytes), not by the fresh id.
     const bytesFor = (id: string) =>

@@ -12,6 +12,7 @@ import {
   entryHash,
   entryProof,
   recordNullifier,
+  requireValidRoot,
   type TAnonymousActDeps,
   ZActProof,
 } from "./anonymous-act";
@@ -48,7 +49,7 @@ export async function supportProposal(
   if (proposal.hidden)
     throw new AppError("TARGET_HIDDEN", "The council hid this proposal; it takes no supports.");
   const scope = participationScope(origin, "support", proposalId, 0);
-  await checkActProof(proof, { scope, root: process.censusRoot, message: supportMessage(proposalId) }, deps);
+  await checkActProof(db, process, proof, { scope, message: supportMessage(proposalId) }, deps);
 
   const bytes = encodeEntry({ v: 1, type: "support", proposalId, proof: entryProof(proof) });
   const hash = entryHash(bytes);
@@ -58,6 +59,7 @@ export async function supportProposal(
     const current = await readProposal(tx, proposalId, "update");
     if (current.hidden)
       throw new AppError("TARGET_HIDDEN", "The council hid this proposal; it takes no supports.");
+    await requireValidRoot(tx, locked, proof.merkleTreeRoot, true);
     const { resubmitted } = await claimNullifier(tx, proof, hash);
     if (resubmitted !== null)
       return {

@@ -1,6 +1,6 @@
 import { asc, countDistinct, count as countRows, eq } from "drizzle-orm";
 import { z } from "zod";
-import { latestVotes, type TBallotMethod } from "@/core/ballot";
+import { latestVotes, type RankedRound, type TBallotMethod } from "@/core/ballot";
 import { decodeEntry, type TLedgerEntry } from "@/core/entries";
 import type { DbOrTx } from "../../db/client";
 import { ledgerEntries, polls, votes } from "../../db/schema";
@@ -25,6 +25,8 @@ interface ResultsBase {
   closesAt: Date;
   /** Ledger index of the poll_opened entry that froze the poll's rules. */
   openedEntry: bigint;
+  /** The participatory process whose ballot this poll is (from the poll_opened entry), or null. */
+  processId: string | null;
 }
 
 /**
@@ -54,9 +56,60 @@ export interface ClosedPollResults extends ResultsBase {
   counted: bigint[];
   /** Earlier votes replaced by a change, in ledger order. */
   superseded: SupersededVote[];
+  /** Ranked polls: the instant-runoff table, round by round (`counts` are the first preferences). */
+  rounds?: RankedRound[];
+  /** Ranked polls: the winning option, null when nobody voted. */
+  winner?: number | null;
+  /** Budget polls: the funded projects, in the order they were funded. */
+  funded?: number[];
+  /** Budget polls: what the funded projects cost together, from the costs the poll opened with. */
+  spent?: number;
 }
 
 export type PollResults = OpenPollResults | ClosedPollResults;
+
+const isOption = (optionCount: number) => (i: number) => Number.isSafeInteger(i) && i >= 0 && i < optionCount;
+
+/**
+ * The method's outcome as the poll_closed entry records it: a ranked poll's runoff rounds and
+ * winner, a budget poll's funded projects (and what they cost). A closing entry without them, or
+ * naming an option the poll does not have, is refused as corrupt rather than shown half.
+ */
+function methodOutcome(
+  pollId: string,
+  method: TBallotMethod,
+  optionCount: number,
+  closed: Extract<TLedgerEntry, { type: "poll_closed" }>,
+): Pick<ClosedPollResults, "rounds" | "winner" | "funded" | "spent"> {
+  const corrupt = (what: string) =>
+    new AppError("LEDGER_CORRUPT", `The tally of ${method.kind} poll ${pollId} ${what}.`);
+  const option = isOption(optionCount);
+  switch (method.kind) {
+    case "single":
+    case "approval":
+      return {};
+    case "ranked": {
+      const { rounds, winner } = closed;
+      if (rounds === undefined || rounds.length === 0 || winner === undefined)
+        throw corrupt("has no runoff rounds or winner");
+      for (const round of rounds) {
+        if (round.counts.length !== optionCount) throw corrupt("has a round with the wrong number of counts");
+        if (round.eliminated !== null && !option(round.eliminated))
+          throw corrupt("eliminates an option it does not have");
+      }
+      if (winner !== null && !option(winner)) throw corrupt("names a winner it does not have");
+      return { rounds, winner };
+    }
+    case "budget": {
+      const { funded } = closed;
+      if (funded === undefined) throw corrupt("has no funded projects");
+      if (!funded.every(option) || new Set(funded).size !== funded.length)
+        throw corrupt("funds a project it does not have");
+      const spent = funded.reduce((sum, p) => sum + (method.costs[p] ?? 0), 0);
+      return { funded, spent };
+    }
+  }
+}
 
 async function readEntry(db: DbOrTx, index: bigint): Promise<TLedgerEntry> {
   const [row] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.idx, index));
@@ -66,8 +119,9 @@ async function readEntry(db: DbOrTx, index: bigint): Promise<TLedgerEntry> {
 
 /**
  * A poll's results for the public results page. For a closed poll the counts, turnout, census size
- * and covered ledger size are decoded from the poll_closed entry itself, and the title, options and
- * method from the poll_opened entry: the page shows what the ledger says, which is what anyone
+ * and covered ledger size (and a ranked poll's runoff rounds and winner, a budget poll's funded
+ * projects) are decoded from the poll_closed entry itself, and the title, options, method and
+ * process from the poll_opened entry: the page shows what the ledger says, which is what anyone
  * recounting it will check against. The indices of the counted and superseded votes (each voter's
  * latest vote counts, core/ballot `latestVotes`) let every number link to the entries behind it.
  * A scheduled poll has no results yet (RESULTS_NOT_READY); an unknown poll is NOT_FOUND.
@@ -93,6 +147,7 @@ export async function getPollResults(db: DbOrTx, input: unknown): Promise<PollRe
     opensAt: new Date(opened.opensAt),
     closesAt: new Date(opened.closesAt),
     openedEntry: poll.openedEntry,
+    processId: opened.process?.processId ?? null,
   };
 
   if (poll.status === "open" || poll.closedEntry === null) {
@@ -113,6 +168,7 @@ export async function getPollResults(db: DbOrTx, input: unknown): Promise<PollRe
       `The tally of poll ${poll.id} has ${closed.counts.length} counts for ${opened.options.length} options.`,
     );
   }
+  const outcome = methodOutcome(poll.id, opened.method, opened.options.length, closed);
   // The votes index (poll, nullifier, sequence → entry) names the entries; only those the tally
   // covered (below its ledger size) belong to the results. The vote service refuses votes after
   // close, so in a sound ledger that is all of them.
@@ -143,5 +199,6 @@ export async function getPollResults(db: DbOrTx, input: unknown): Promise<PollRe
     closedEntry: poll.closedEntry,
     counted: latest.map((v) => v.index),
     superseded,
+    ...outcome,
   };
 }

@@ -37,7 +37,7 @@ export async function createProcess(db: Db, actor: Actor, input: z.input<typeof 
     const time = new Date().toISOString();
     // The census every anonymous proposal, support and comment of the process proves membership
     // of, frozen now as a poll freezes its own at opening (lock order: census, then ledger head).
-    const census = await frozenCensus(tx, districtId);
+    const { version, ...census } = await frozenCensus(tx, districtId);
     const { firstIndex } = await appendEntries(tx, [
       encodeEntry({
         v: 1,
@@ -62,6 +62,7 @@ export async function createProcess(db: Db, actor: Actor, input: z.input<typeof 
         censusRoot: census.root,
         censusDepth: census.depth,
         censusSize: census.size,
+        censusVersion: version,
         startedEntry: firstIndex,
         createdBy: member.userId,
       })

@@ -17,6 +17,7 @@ import { signCheckpoint } from "@/server/ledger/sign-checkpoint";
 import type { Actor } from "@/server/services/auth/actor";
 import { generateInvitationCodes } from "@/server/services/census/generate-invitation-codes";
 import { joinDistrict } from "@/server/services/census/join-district";
+import { removeMember } from "@/server/services/census/remove-member";
 import { districtCreatedEntry } from "@/server/services/districts/create-district";
 import { getLatestCheckpoint } from "@/server/services/ledger/get-latest-checkpoint";
 import { readTile } from "@/server/services/ledger/read-tile";
@@ -51,6 +52,7 @@ let depth: number;
 const residents = Array.from({ length: 4 }, () => new Identity());
 const [alice, bob, carol] = residents as [Identity, Identity, Identity, Identity];
 const latecomer = new Identity();
+let latecomerCode: string;
 let deps: { verifyProof: (p: unknown) => Promise<boolean> };
 
 /** Moves the clock (Date only) to `hours` after the process's first phase starts, plus a minute. */
@@ -61,9 +63,14 @@ function at(hours: number): Date {
 }
 
 async function prove(who: Identity, message: bigint, scope: bigint, members = residents) {
-  const group = new Group(members.map((m) => m.commitment));
-  const artifacts = { wasm: artifactPath(depth, "wasm"), zkey: artifactPath(depth, "zkey") };
-  return generateProof(who, group, message, scope, depth, artifacts);
+  return proveWith(who, new Group(members.map((m) => m.commitment)), message, scope);
+}
+
+/** A proof at the group's own depth (a census that grew past the start needs a deeper one). */
+async function proveWith(who: Identity, group: Group, message: bigint, scope: bigint) {
+  const d = Math.max(1, group.depth);
+  const artifacts = { wasm: artifactPath(d, "wasm"), zkey: artifactPath(d, "zkey") };
+  return generateProof(who, group, message, scope, d, artifacts);
 }
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -136,8 +143,9 @@ beforeAll(async () => {
   });
   processId = created.id;
   depth = created.censusDepth as number;
-  // The latecomer joins after the start: not in the census the process froze.
+  // The latecomer joins after the start, and takes part all the same (a later root is valid).
   await joinDistrict(t.db, { code: codes[4] as string, commitment: latecomer.commitment.toString() });
+  latecomerCode = codes[4] as string;
   const verifier = await createInProcessProofVerifier();
   deps = { verifyProof: async (p) => (await verifier([p as never]))[0] === true };
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -199,7 +207,7 @@ describe("participation in a process", () => {
     );
   }, 30_000);
 
-  it("refuses swapped content, a budget proposal without a cost, another census, and a resident who joined after the start", async () => {
+  it("refuses swapped content, a budget proposal without a cost, and a census root from before the start", async () => {
     const { request } = await propose(carol, content("Trees"));
     const swapped = { ...request, content: content("Parking") };
     expect(await codeOf(submitAnonymousProposal(t.db, ORIGIN, swapped, deps))).toBe("MESSAGE_MISMATCH");
@@ -207,13 +215,14 @@ describe("participation in a process", () => {
     expect(await codeOf(submitAnonymousProposal(t.db, ORIGIN, noCost.request, deps))).toBe(
       "INVALID_PROPOSAL",
     );
-    const late = await prove(
-      latecomer,
+    // The census of the first three residents: a real root of the district, but older than the process.
+    const before = await prove(
+      carol,
       proposalMessage(content("Trees")),
       participationScope(ORIGIN, "propose", processId, 0),
-      [...residents, latecomer],
+      residents.slice(0, 3),
     );
-    expect(await codeOf(submitAnonymousProposal(t.db, ORIGIN, { ...request, proof: late }, deps))).toBe(
+    expect(await codeOf(submitAnonymousProposal(t.db, ORIGIN, { ...request, proof: before }, deps))).toBe(
       "WRONG_ROOT",
     );
     expect(
@@ -430,6 +439,34 @@ describe("participation in a process", () => {
     expect(await advanceDueProcesses(t.db, ORIGIN)).toEqual([]);
   });
 
+  it("lets a resident who joined after the start take part, and refuses every older root once a member is removed", async () => {
+    const everyone = [...residents, latecomer];
+    const comment = async (who: Identity, proposalId: string, members: Identity[]) => {
+      const c = { proposalId, parentId: null, body: "Count me in." };
+      const proof = await prove(
+        who,
+        commentMessage(c),
+        participationScope(ORIGIN, "comment", proposalId, 0),
+        members,
+      );
+      return postAnonymousComment(t.db, ORIGIN, { ...c, slot: 0, proof }, deps);
+    };
+    await comment(latecomer, carolProposal, everyone);
+    await removeMember(t.db, council, { districtId, code: latecomerCode, reason: "Moved away" });
+    expect(await codeOf(comment(carol, aliceProposal, everyone))).toBe("WRONG_ROOT");
+    // The census after the removal: the latecomer's leaf is 0.
+    const after = new Group(everyone.map((m) => m.commitment));
+    after.removeMember(4);
+    const c = { proposalId: aliceProposal, parentId: null, body: "Count me in." };
+    const proof = await proveWith(
+      carol,
+      after,
+      commentMessage(c),
+      participationScope(ORIGIN, "comment", aliceProposal, 0),
+    );
+    await postAnonymousComment(t.db, ORIGIN, { ...c, slot: 0, proof }, deps);
+  }, 60_000);
+
   it("writes a ledger the observer's verifier replays without a finding", async () => {
     vi.useRealTimers();
     const identity = testLogIdentity(ORIGIN);
@@ -448,14 +485,14 @@ describe("participation in a process", () => {
       proposal: 3,
       support: 5,
       proposal_advanced: 2,
-      comment: 2,
+      comment: 4,
       response: 2,
       response_overdue: 1,
       moderation: 1,
       process_phase: 4,
     });
-    // Two anonymous proposals, five supports, one anonymous comment.
-    expect(report.proofs.checked).toBe(8);
+    // Two anonymous proposals, five supports, three anonymous comments.
+    expect(report.proofs.checked).toBe(10);
   }, 60_000);
 });
 
