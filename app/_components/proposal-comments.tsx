@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { commentMessage } from "@/core/participation";
-import type { TProcessCensus } from "../_lib/participation/act-anonymously";
+import type { TArtifactUrlsByDepth, TProcessCensus } from "../_lib/participation/act-anonymously";
 import { useAnonymousAct } from "../_lib/participation/use-anonymous-act";
 import { postAnonymous } from "../_lib/prover/anonymous-request";
 import { useTRPC } from "../_lib/trpc-provider";
@@ -31,7 +31,7 @@ interface TCommentContext {
   proposalId: string;
   commentsPerResident: number;
   census: TProcessCensus | null;
-  artifacts: { wasm: string; zkey: string } | null;
+  artifacts: TArtifactUrlsByDepth | null;
   district: { slug: string; name: string };
   isCouncil: boolean;
   /** False when the proposal is hidden: it takes no comments. */

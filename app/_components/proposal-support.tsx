@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { supportMessage } from "@/core/participation";
-import type { TProcessCensus } from "../_lib/participation/act-anonymously";
+import type { TArtifactUrlsByDepth, TProcessCensus } from "../_lib/participation/act-anonymously";
 import { useAnonymousAct } from "../_lib/participation/use-anonymous-act";
 import { postAnonymous } from "../_lib/prover/anonymous-request";
 import { ParticipationError } from "./participation-error";
@@ -35,7 +35,7 @@ export function ProposalSupport({
   proposalId: string;
   threshold: number;
   census: TProcessCensus | null;
-  artifacts: { wasm: string; zkey: string } | null;
+  artifacts: TArtifactUrlsByDepth | null;
   district: { slug: string; name: string };
 }) {
   const t = useTranslations("participation.support");

@@ -7,19 +7,22 @@ import type { TVoteStage, WireSemaphoreProof } from "../prover/prover-protocol";
 import { ledgerOrigin } from "./ledger-origin";
 import { markSlotUsed, pickSlot, slotKey, usedSlots } from "./used-slots";
 
-/** The census a process froze when it started: what every anonymous act in it proves against. */
+/**
+ * Where a process's anonymous acts prove membership: the district's current census (the server
+ * accepts any root since the process started and the last removal).
+ */
 export interface TProcessCensus {
   districtId: string;
-  startedEntry: string;
-  root: string;
-  depth: number;
 }
+
+/** Proving artifact URLs by tree depth: the census's depth now and the next, in case it grows. */
+export type TArtifactUrlsByDepth = Record<number, { wasm: string; zkey: string }>;
 
 export interface TAnonymousAct<T> {
   prover: VoteProver;
   identity: StoredIdentity;
   census: TProcessCensus;
-  artifacts: { wasm: string; zkey: string };
+  artifacts: TArtifactUrlsByDepth;
   act: TParticipationAct;
   /** The process (propose) or the proposal (support, comment). */
   targetId: string;
@@ -33,7 +36,7 @@ export interface TAnonymousAct<T> {
 
 /**
  * One anonymous act: pick the first slot this browser has not used, prove membership of the
- * frozen census under that slot's scope (in the worker), send it alone and cookie-less, and note
+ * district's current census under that slot's scope (in the worker), send it alone and cookie-less, and note
  * the slot as used. A slot refused as already used (another device, lost local data) is noted and
  * the next free slot is tried once, automatically.
  */
@@ -52,12 +55,17 @@ export async function actAnonymously<T>(a: TAnonymousAct<T>): Promise<{ reply: T
         privateKey: a.identity.privateKey,
         commitment: a.identity.commitment,
         districtId: a.census.districtId,
-        ledgerSize: a.census.startedEntry,
-        frozenRoot: a.census.root,
-        depth: a.census.depth,
+        census: {
+          kind: "current",
+          artifactsByDepth: Object.fromEntries(
+            Object.entries(a.artifacts).map(([depth, urls]) => [
+              depth,
+              { wasm: artifactRef(urls.wasm), zkey: artifactRef(urls.zkey) },
+            ]),
+          ),
+        },
         scope: participationScope(origin, a.act, a.targetId, slot).toString(),
         message: a.message,
-        artifacts: { wasm: artifactRef(a.artifacts.wasm), zkey: artifactRef(a.artifacts.zkey) },
       },
       a.onStage,
     );

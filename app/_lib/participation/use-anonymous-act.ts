@@ -6,7 +6,12 @@ import { residentErrorCode } from "../prover/anonymous-request";
 import { artifactRef, prefetchArtifacts } from "../prover/load-artifact";
 import { VoteProver } from "../prover/prove-in-worker";
 import type { TVoteStage } from "../prover/prover-protocol";
-import { actAnonymously, type TAnonymousAct, type TProcessCensus } from "./act-anonymously";
+import {
+  actAnonymously,
+  type TAnonymousAct,
+  type TArtifactUrlsByDepth,
+  type TProcessCensus,
+} from "./act-anonymously";
 
 type TActRequest<T> = Pick<TAnonymousAct<T>, "act" | "targetId" | "slots" | "message" | "send">;
 
@@ -20,7 +25,7 @@ export function useAnonymousAct({
   artifacts,
 }: {
   census: TProcessCensus | null;
-  artifacts: { wasm: string; zkey: string } | null;
+  artifacts: TArtifactUrlsByDepth | null;
 }) {
   const prover = useRef<VoteProver | null>(null);
   const [identity, setIdentity] = useState<StoredIdentity | null | undefined>(undefined);
@@ -48,7 +53,11 @@ export function useAnonymousAct({
   async function run<T>(request: TActRequest<T>): Promise<{ reply: T; slot: number } | null> {
     if (!identity || !census || !artifacts) return null;
     setError(null);
-    void prefetchArtifacts([artifactRef(artifacts.wasm), artifactRef(artifacts.zkey)]);
+    void prefetchArtifacts(
+      Object.values(artifacts)
+        .slice(0, 1)
+        .flatMap((a) => [artifactRef(a.wasm), artifactRef(a.zkey)]),
+    );
     try {
       prover.current ??= new VoteProver();
       return await actAnonymously({

@@ -42,3 +42,28 @@ export function memberProofForPoll(
   if (commitment === "0" || index < 0) return { ok: false, code: "NOT_IN_FROZEN_CENSUS" };
   return { ok: true, proof: tree.generateProof(index) };
 }
+
+/**
+ * The Merkle proof for a process's anonymous act, from the district's current member list: the
+ * root is whatever the list rebuilds to (the server checks it is one it accepts), the depth the
+ * list's own.
+ */
+export function memberProofForCensus(
+  members: readonly string[],
+  commitment: string,
+):
+  | { ok: true; proof: CensusMerkleProof; depth: number }
+  | { ok: false; code: "NOT_A_MEMBER" | "CENSUS_MISMATCH" } {
+  if (!Array.isArray(members) || !members.every((m) => typeof m === "string" && DECIMAL.test(m)))
+    return { ok: false, code: "CENSUS_MISMATCH" };
+  if (!DECIMAL.test(commitment)) throw new TypeError("commitment must be a canonical decimal string");
+  let tree: MemoryLeanIMT;
+  try {
+    tree = MemoryLeanIMT.fromLeaves(members.map(BigInt));
+  } catch {
+    return { ok: false, code: "CENSUS_MISMATCH" };
+  }
+  const index = members.indexOf(commitment);
+  if (commitment === "0" || index < 0) return { ok: false, code: "NOT_A_MEMBER" };
+  return { ok: true, proof: tree.generateProof(index), depth: Math.max(1, leanIMTDepth(tree.size)) };
+}

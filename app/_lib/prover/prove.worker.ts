@@ -2,12 +2,13 @@ import { generateProof, Identity } from "@semaphore-protocol/core";
 import type { CensusMerkleProof } from "@/core/census";
 import { getAnonymous } from "./anonymous-request";
 import { loadArtifact } from "./load-artifact";
-import { memberProofForPoll } from "./member-proof-for-poll";
-import type { ProveRequest, ProverMessage } from "./prover-protocol";
+import { memberProofForCensus, memberProofForPoll } from "./member-proof-for-poll";
+import type { ProveRequest, ProverMessage, TProveCensus } from "./prover-protocol";
 
 /**
- * The vote prover, off the page's thread so the page never freezes: it fetches the district's
- * member list as frozen at the poll's opening, rebuilds the tree and checks its root, loads and
+ * The prover, off the page's thread so the page never freezes: it fetches the district's member
+ * list (as frozen at a poll's opening, or today's for a process's acts), rebuilds the tree (and
+ * checks a poll's frozen root), loads and
  * checks the circuit artifacts, and makes the Semaphore proof (snarkjs Groth16, its own threads).
  * It only answers with the proof; the page sends the vote itself.
  */
@@ -34,24 +35,46 @@ function once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promis
   return value;
 }
 
-async function prove(req: ProveRequest): Promise<void> {
-  post({ type: "stage", stage: "members" });
-  const key = `${req.districtId}:${req.ledgerSize}:${req.frozenRoot}:${req.depth}:${req.commitment}`;
+/** A poll vote's path from the member list as the poll froze it (cached: it never changes). */
+async function frozenPath(req: ProveRequest, census: Extract<TProveCensus, { kind: "frozen" }>) {
+  const key = `${req.districtId}:${census.ledgerSize}:${census.frozenRoot}:${census.depth}:${req.commitment}`;
   const path = await once(memberProofs, key, async () => {
-    const census = await getAnonymous<{ members: string[] }>(
-      `/api/anon/members?districtId=${encodeURIComponent(req.districtId)}&ledgerSize=${encodeURIComponent(req.ledgerSize)}`,
+    const list = await getAnonymous<{ members: string[] }>(
+      `/api/anon/members?districtId=${encodeURIComponent(req.districtId)}&ledgerSize=${encodeURIComponent(census.ledgerSize)}`,
     );
     post({ type: "stage", stage: "path" });
-    const built = memberProofForPoll(census.members, req.commitment, req);
+    const built = memberProofForPoll(list.members, req.commitment, census);
     if (!built.ok) throw Object.assign(new Error(built.code), { code: built.code });
     return built.proof;
   });
+  return { path, depth: census.depth, artifacts: census.artifacts };
+}
+
+/** A process act's path and depth from today's member list (never cached: the census grows). */
+async function currentPath(req: ProveRequest, census: Extract<TProveCensus, { kind: "current" }>) {
+  const list = await getAnonymous<{ members: string[] }>(
+    `/api/anon/members?districtId=${encodeURIComponent(req.districtId)}`,
+  );
+  post({ type: "stage", stage: "path" });
+  const built = memberProofForCensus(list.members, req.commitment);
+  if (!built.ok) throw Object.assign(new Error(built.code), { code: built.code });
+  const artifacts = census.artifactsByDepth[built.depth];
+  // The census outgrew what the page prepared for: a reload fetches the artifacts of its new depth.
+  if (!artifacts) throw Object.assign(new Error("census depth changed"), { code: "CENSUS_CHANGED" });
+  return { path: built.proof, depth: built.depth, artifacts };
+}
+
+async function prove(req: ProveRequest): Promise<void> {
+  post({ type: "stage", stage: "members" });
+  const {
+    path,
+    depth,
+    artifacts: refs,
+  } = req.census.kind === "frozen" ? await frozenPath(req, req.census) : await currentPath(req, req.census);
 
   post({ type: "stage", stage: "artifacts" });
   const [wasm, zkey] = await Promise.all(
-    [req.artifacts.wasm, req.artifacts.zkey].map((ref) =>
-      once(artifactBytes, ref.url, () => loadArtifact(ref)),
-    ),
+    [refs.wasm, refs.zkey].map((ref) => once(artifactBytes, ref.url, () => loadArtifact(ref))),
   );
 
   post({ type: "stage", stage: "proving" });
@@ -67,7 +90,7 @@ async function prove(req: ProveRequest): Promise<void> {
     { ...path, siblings: [...path.siblings] },
     BigInt(req.message),
     BigInt(req.scope),
-    req.depth,
+    depth,
     artifacts,
   );
   post({

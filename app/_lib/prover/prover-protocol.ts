@@ -4,6 +4,23 @@ import type { ArtifactRef } from "./load-artifact";
 export const VOTE_STAGES = ["members", "path", "artifacts", "proving", "sending"] as const;
 export type TVoteStage = (typeof VOTE_STAGES)[number];
 
+export interface TArtifactRefs {
+  wasm: ArtifactRef;
+  zkey: ArtifactRef;
+}
+
+/**
+ * Which census a proof is made from:
+ * - frozen: a poll's, as the ledger stood just before its poll_opened entry (`ledgerSize`), whose
+ *   root and depth the poll froze; the rebuilt list must give exactly that root.
+ * - current: the district's census today, for a process's anonymous acts (the server takes any
+ *   root since the process started and the last removal, so residents who joined later take
+ *   part); the depth, hence the artifacts, follow the list's size.
+ */
+export type TProveCensus =
+  | { kind: "frozen"; ledgerSize: string; frozenRoot: string; depth: number; artifacts: TArtifactRefs }
+  | { kind: "current"; artifactsByDepth: Record<number, TArtifactRefs> };
+
 /** What the page asks the prover worker to do. The private key stays inside this browser. */
 export interface ProveRequest {
   type: "prove";
@@ -11,14 +28,10 @@ export interface ProveRequest {
   privateKey: string;
   commitment: string;
   districtId: string;
-  /** The poll_opened entry index: the census is fetched as the ledger stood just before it. */
-  ledgerSize: string;
-  frozenRoot: string;
-  depth: number;
+  census: TProveCensus;
   scope: string;
-  /** ballotMessage(ballot, sequence), decimal. */
+  /** The Semaphore message (ballotMessage, or the content hash of an act), decimal. */
   message: string;
-  artifacts: { wasm: ArtifactRef; zkey: ArtifactRef };
 }
 
 /** A Semaphore v4 proof exactly as POST /api/anon/vote takes it. */

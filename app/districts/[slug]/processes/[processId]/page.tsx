@@ -50,7 +50,8 @@ export default async function ProcessPage(props: Props) {
   // The server accepts proposals only when the ledger recorded the phase and the clock agrees.
   const proposing =
     process.phase === "proposals" && processPhaseAt(process.rules, new Date()) === "proposals";
-  const artifacts = proposing && !isCouncil ? await artifactsFor(process.census) : null;
+  const artifacts =
+    proposing && !isCouncil ? (process.census ? await artifactsFor(district.slug) : null) : null;
   const base = `/districts/${district.slug}/processes/${process.id}`;
   return (
     <article aria-labelledby="process-title" className="flex flex-col gap-4">
@@ -107,16 +108,7 @@ export default async function ProcessPage(props: Props) {
           processId={process.id}
           budget={process.rules.ballot.kind === "budget" ? process.rules.ballot.budget : null}
           proposalsPerResident={process.rules.proposalsPerResident}
-          census={
-            process.census
-              ? {
-                  districtId: district.id,
-                  startedEntry: process.startedEntry,
-                  root: process.census.root,
-                  depth: process.census.depth,
-                }
-              : null
-          }
+          census={process.census ? { districtId: district.id } : null}
           artifacts={artifacts}
           district={{ slug: district.slug, name: district.name }}
           isCouncil={isCouncil}

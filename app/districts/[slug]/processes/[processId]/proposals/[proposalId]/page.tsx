@@ -55,15 +55,8 @@ export default async function ProposalPage(props: Props) {
   const format = await getFormatter();
   const isCouncil = await isCouncilOf(district.id);
   const supporting = process.phase === "support" && processPhaseAt(process.rules, new Date()) === "support";
-  const artifacts = isCouncil ? null : await artifactsFor(process.census);
-  const census = process.census
-    ? {
-        districtId: district.id,
-        startedEntry: process.startedEntry,
-        root: process.census.root,
-        depth: process.census.depth,
-      }
-    : null;
+  const artifacts = isCouncil ? null : process.census ? await artifactsFor(district.slug) : null;
+  const census = process.census ? { districtId: district.id } : null;
   const title = proposal.title ?? t("hiddenTitle");
   const base = `/districts/${district.slug}/processes/${process.id}`;
   return (
