@@ -32,7 +32,7 @@ interface Process {
 interface Proposal {
   readonly id: string;
   readonly index: bigint;
-  readonly process: Process;
+  readonly proc: Process;
   readonly title: string;
   readonly costEstimate: number | null;
   readonly supports: bigint[];
@@ -86,15 +86,15 @@ export interface ParticipationHooks {
  *                      after the response deadline, listing exactly the advanced proposals with no
  *                      answer yet.
  * - moderation         hides a visible proposal or comment, or restores a hidden one.
- *
- * The census root of every anonymous proposal, support and comment must be one the district's
- * census has had since the later of the process's start and the district's last removal: a
- * resident who joined after the start takes part, a removed member's older roots stop working.
  * - poll_opened of a process's ballot (`ballotProblem`): in the ballot phase, once, with the
  *                      advanced proposals as options in order and processBallot's method, open for
  *                      exactly the ballot phase. A process that enters its ballot phase with advanced
  *                      proposals and members in its district must open it (`checkAdvancements`); with
  *                      an empty census no poll can open (no anonymity set), so none is due.
+ *
+ * The census root of every anonymous proposal, support and comment must be one the district's
+ * census has had since the later of the process's start and the district's last removal: a
+ * resident who joined after the start takes part, a removed member's older roots stop working.
  */
 export class ParticipationReplay {
   readonly #hooks: ParticipationHooks;
@@ -126,11 +126,11 @@ export class ParticipationReplay {
     return this.#processes.has(processId);
   }
 
-  #process(index: bigint, processId: string): Process | undefined {
-    const process = this.#processes.get(processId);
-    if (!process)
+  #processOf(index: bigint, processId: string): Process | undefined {
+    const proc = this.#processes.get(processId);
+    if (!proc)
       this.#hooks.fail(index, "UNKNOWN_PROCESS", `entry ${index} names process ${processId}, never started`);
-    return process;
+    return proc;
   }
 
   #proposal(index: bigint, proposalId: string): Proposal | undefined {
@@ -140,24 +140,25 @@ export class ParticipationReplay {
     return proposal;
   }
 
-  #inPhase(index: bigint, process: Process, phase: TProcessPhase, what: string): boolean {
-    const current = PROCESS_PHASES[process.phase] ?? "upcoming";
+  #inPhase(index: bigint, proc: Process, phase: TProcessPhase, what: string): boolean {
+    const current = PROCESS_PHASES[proc.phase] ?? "upcoming";
     if (current === phase) return true;
     this.#hooks.fail(
       index,
       "OUTSIDE_PHASE",
-      `entry ${index} is ${what} while process ${process.started.processId} is in its ${current} phase, not its ${phase} phase`,
+      `entry ${index} is ${what} while process ${proc.started.processId} is in its ${current} phase, not its ${phase} phase`,
     );
     return false;
   }
 
   /**
    * The checks every anonymous act shares: the scope it must carry, a census root the district has
-   * had since the process started and since its last removal, the message its content hashes to, and a nullifier not yet spent in the scope.
+   * had since the process started and since its last removal, the message its content hashes to,
+   * and a nullifier not yet spent in the scope.
    */
   #anonymous(
     index: bigint,
-    process: Process,
+    proc: Process,
     proof: TAnonymousProof,
     expected: { scope: bigint; message: bigint },
   ): boolean {
@@ -167,9 +168,9 @@ export class ParticipationReplay {
       return false;
     }
     const rootProblem = this.#hooks.censusRootProblem(
-      process.started.districtId,
+      proc.started.districtId,
       proof.root,
-      process.censusVersion,
+      proc.censusVersion,
     );
     if (rootProblem) {
       fail(
@@ -219,9 +220,9 @@ export class ParticipationReplay {
   }
 
   processPhase(index: bigint, e: TEntry<"process_phase">): void {
-    const process = this.#process(index, e.processId);
-    if (!process) return;
-    const next = PROCESS_PHASES[process.phase + 1];
+    const proc = this.#processOf(index, e.processId);
+    if (!proc) return;
+    const next = PROCESS_PHASES[proc.phase + 1];
     if (e.phase !== next) {
       this.#hooks.fail(
         index,
@@ -230,10 +231,10 @@ export class ParticipationReplay {
       );
       return;
     }
-    process.phase++;
+    proc.phase++;
     if (e.phase === "ballot")
-      process.ballotPhase = { index, members: this.#hooks.activeMembers(process.started.districtId) };
-    const startsAt = process.started.rules.phases[process.phase]?.startsAt ?? "";
+      proc.ballotPhase = { index, members: this.#hooks.activeMembers(proc.started.districtId) };
+    const startsAt = proc.started.rules.phases[proc.phase]?.startsAt ?? "";
     if (Date.parse(e.time) < Date.parse(startsAt)) {
       this.#hooks.fail(
         index,
@@ -245,28 +246,28 @@ export class ParticipationReplay {
 
   proposal(index: bigint, e: TEntry<"proposal">): void {
     const { fail } = this.#hooks;
-    const process = this.#process(index, e.processId);
-    if (!process) return;
+    const proc = this.#processOf(index, e.processId);
+    if (!proc) return;
     if (this.#proposals.has(e.proposalId) || this.#comments.has(e.proposalId)) {
       fail(index, "DUPLICATE_PROPOSAL", `entry ${index} files proposal ${e.proposalId} again`);
       return;
     }
-    if (!this.#inPhase(index, process, "proposals", "a proposal")) return;
-    const problem = proposalProblem(process.started.rules, e);
+    if (!this.#inPhase(index, proc, "proposals", "a proposal")) return;
+    const problem = proposalProblem(proc.started.rules, e);
     if (problem) {
       fail(index, "PROPOSAL_INVALID", `entry ${index}: the proposal does not fit the process: ${problem}`);
       return;
     }
     if (e.author.kind === "anonymous") {
       const { slot, proof } = e.author;
-      if (!this.#slotInRange(index, slot, process.started.rules.proposalsPerResident, "proposal")) return;
+      if (!this.#slotInRange(index, slot, proc.started.rules.proposalsPerResident, "proposal")) return;
       const scope = participationScope(this.#hooks.origin, "propose", e.processId, slot);
-      if (!this.#anonymous(index, process, proof, { scope, message: proposalMessage(e) })) return;
+      if (!this.#anonymous(index, proc, proof, { scope, message: proposalMessage(e) })) return;
     }
     this.#proposals.set(e.proposalId, {
       id: e.proposalId,
       index,
-      process,
+      proc,
       title: e.title,
       costEstimate: e.costEstimate,
       supports: [],
@@ -279,9 +280,9 @@ export class ParticipationReplay {
     const proposal = this.#proposal(index, e.proposalId);
     if (!proposal) return;
     if (!this.#visible(index, proposal.hidden, "supports", e.proposalId)) return;
-    if (!this.#inPhase(index, proposal.process, "support", "a support")) return;
+    if (!this.#inPhase(index, proposal.proc, "support", "a support")) return;
     const scope = participationScope(this.#hooks.origin, "support", e.proposalId, 0);
-    if (!this.#anonymous(index, proposal.process, e.proof, { scope, message: supportMessage(e.proposalId) }))
+    if (!this.#anonymous(index, proposal.proc, e.proof, { scope, message: supportMessage(e.proposalId) }))
       return;
     proposal.supports.push(index);
   }
@@ -295,11 +296,11 @@ export class ParticipationReplay {
   proposalAdvanced(index: bigint, e: TEntry<"proposal_advanced">): void {
     const proposal = this.#proposal(index, e.proposalId);
     if (!proposal) return;
-    if (proposal.process.started.processId !== e.processId) {
+    if (proposal.proc.started.processId !== e.processId) {
       this.#hooks.fail(
         index,
         "ADVANCEMENT_MISMATCH",
-        `entry ${index} advances proposal ${e.proposalId} in process ${e.processId}; it belongs to ${proposal.process.started.processId}`,
+        `entry ${index} advances proposal ${e.proposalId} in process ${e.processId}; it belongs to ${proposal.proc.started.processId}`,
       );
       return;
     }
@@ -311,9 +312,9 @@ export class ParticipationReplay {
       );
       return;
     }
-    if (!this.#inPhase(index, proposal.process, "support", "an advancement")) return;
+    if (!this.#inPhase(index, proposal.proc, "support", "an advancement")) return;
     proposal.advanced = { index, supports: e.supports };
-    proposal.process.advanced.push(proposal);
+    proposal.proc.advanced.push(proposal);
   }
 
   comment(index: bigint, e: TEntry<"comment">): void {
@@ -338,10 +339,10 @@ export class ParticipationReplay {
     }
     if (e.author.kind === "anonymous") {
       const { slot, proof } = e.author;
-      const process = proposal.process;
-      if (!this.#slotInRange(index, slot, process.started.rules.commentsPerResident, "comment")) return;
+      const proc = proposal.proc;
+      if (!this.#slotInRange(index, slot, proc.started.rules.commentsPerResident, "comment")) return;
       const scope = participationScope(this.#hooks.origin, "comment", e.proposalId, slot);
-      if (!this.#anonymous(index, process, proof, { scope, message: commentMessage(e) })) return;
+      if (!this.#anonymous(index, proc, proof, { scope, message: commentMessage(e) })) return;
     }
     this.#comments.set(e.commentId, { proposalId: e.proposalId, parentId: e.parentId, hidden: false });
   }
@@ -363,26 +364,26 @@ export class ParticipationReplay {
 
   responseOverdue(index: bigint, e: TEntry<"response_overdue">): void {
     const { fail } = this.#hooks;
-    const process = this.#process(index, e.processId);
-    if (!process) return;
-    const problem = this.#overdueProblem(process, e);
+    const proc = this.#processOf(index, e.processId);
+    if (!proc) return;
+    const problem = this.#overdueProblem(proc, e);
     if (problem) {
       fail(index, "OVERDUE_MISMATCH", `entry ${index}: ${problem}`);
       return;
     }
     // Only an accepted notice counts, so a refused one does not hide a later, honest one.
-    process.overdue = index;
+    proc.overdue = index;
   }
 
-  #overdueProblem(process: Process, e: TEntry<"response_overdue">): string | null {
-    if (process.overdue !== undefined)
-      return `process ${e.processId}'s responses were declared overdue already, at entry ${process.overdue}`;
-    if (process.phase < PROCESS_PHASES.indexOf("results"))
-      return `it declares process ${e.processId}'s responses overdue in its ${PROCESS_PHASES[process.phase] ?? "upcoming"} phase, before its results phase`;
-    const deadline = process.started.rules.responseDeadline;
+  #overdueProblem(proc: Process, e: TEntry<"response_overdue">): string | null {
+    if (proc.overdue !== undefined)
+      return `process ${e.processId}'s responses were declared overdue already, at entry ${proc.overdue}`;
+    if (proc.phase < PROCESS_PHASES.indexOf("results"))
+      return `it declares process ${e.processId}'s responses overdue in its ${PROCESS_PHASES[proc.phase] ?? "upcoming"} phase, before its results phase`;
+    const deadline = proc.started.rules.responseDeadline;
     if (Date.parse(e.time) < Date.parse(deadline))
       return `it is dated ${e.time}, before the response deadline ${deadline}`;
-    const unanswered = process.advanced.filter((p) => p.responses.length === 0).map((p) => p.id);
+    const unanswered = proc.advanced.filter((p) => p.responses.length === 0).map((p) => p.id);
     if (unanswered.join(",") !== e.proposalIds.join(","))
       return `it lists [${e.proposalIds.join(", ")}] as unanswered; the ledger's unanswered proposals that reached the ballot are [${unanswered.join(", ")}]`;
     return null;
@@ -418,18 +419,17 @@ export class ParticipationReplay {
   ballotProblem(e: TEntry<"poll_opened">): string | null {
     const link = e.process;
     if (!link) return null;
-    const process = this.#processes.get(link.processId);
-    if (!process) return `process ${link.processId} was never started`;
-    if (process.started.districtId !== e.districtId) return "the process is another district's";
-    if (PROCESS_PHASES[process.phase] !== "ballot") return "the process is not in its ballot phase";
-    if (process.ballotPollId !== undefined)
-      return `the process already has its ballot ${process.ballotPollId}`;
-    if (process.advanced.length === 0) return "no proposal advanced to the ballot";
+    const proc = this.#processes.get(link.processId);
+    if (!proc) return `process ${link.processId} was never started`;
+    if (proc.started.districtId !== e.districtId) return "the process is another district's";
+    if (PROCESS_PHASES[proc.phase] !== "ballot") return "the process is not in its ballot phase";
+    if (proc.ballotPollId !== undefined) return `the process already has its ballot ${proc.ballotPollId}`;
+    if (proc.advanced.length === 0) return "no proposal advanced to the ballot";
     const expected = processBallot(
-      process.started.rules,
-      process.advanced.map((p) => ({ proposalId: p.id, ...p })),
+      proc.started.rules,
+      proc.advanced.map((p) => ({ proposalId: p.id, ...p })),
     );
-    const phase = process.started.rules.phases[2];
+    const phase = proc.started.rules.phases[2];
     if (link.proposalIds.join(",") !== expected.proposalIds.join(","))
       return `its proposals [${link.proposalIds.join(", ")}] are not the advanced ones in order [${expected.proposalIds.join(", ")}]`;
     if (JSON.stringify(e.options) !== JSON.stringify(expected.options))
@@ -438,7 +438,7 @@ export class ParticipationReplay {
       return "its method is not the process's ballot method";
     if (e.opensAt !== phase?.startsAt || e.closesAt !== phase?.endsAt)
       return "it is not open for exactly the ballot phase";
-    process.ballotPollId = e.pollId;
+    proc.ballotPollId = e.pollId;
     return null;
   }
 
@@ -451,7 +451,7 @@ export class ParticipationReplay {
    */
   checkAdvancements(proofValid: (index: bigint) => boolean): void {
     for (const proposal of this.#proposals.values()) {
-      const threshold = proposal.process.started.rules.supportThreshold;
+      const threshold = proposal.proc.started.rules.supportThreshold;
       const valid = proposal.supports.filter(proofValid);
       const meeting = valid[threshold - 1];
       const expected = meeting === undefined ? undefined : meeting + 1n;
@@ -478,18 +478,13 @@ export class ParticipationReplay {
         );
       }
     }
-    for (const process of this.#processes.values()) {
-      const entered = process.ballotPhase;
-      if (
-        entered &&
-        entered.members > 0 &&
-        process.advanced.length > 0 &&
-        process.ballotPollId === undefined
-      ) {
+    for (const proc of this.#processes.values()) {
+      const entered = proc.ballotPhase;
+      if (entered && entered.members > 0 && proc.advanced.length > 0 && proc.ballotPollId === undefined) {
         this.#hooks.fail(
           entered.index,
           "BALLOT_MISSING",
-          `entry ${entered.index} enters process ${process.started.processId}'s ballot phase with ${process.advanced.length} advanced proposals, but no ballot opened`,
+          `entry ${entered.index} enters process ${proc.started.processId}'s ballot phase with ${proc.advanced.length} advanced proposals, but no ballot opened`,
           "tallies",
         );
       }
