@@ -19,6 +19,8 @@ import { openDuePolls } from "../polls/open-due-polls";
 import { updatePoll } from "../polls/update-poll";
 import { getSetting } from "../settings/get-setting";
 import { DEMO_CITY } from "./seed-demo-city";
+import { seedDemoProcess } from "./seed-demo-process";
+import { wireProof } from "./wire-proof";
 
 const SEED_MARKER = "demo_polls_v1";
 /** Serialises this step across instances that start at the same moment on one PostgreSQL. */
@@ -110,6 +112,8 @@ export interface DemoPollsSeed {
     votesRefused: number;
     /** Whether the closed poll was closed (its tally on the ledger) before this returned. */
     closed: boolean;
+    /** Riverside's demo participatory process (proposal phase, with proposals and a comment). */
+    processId: string;
     /** Time spent making the proofs, and the whole step. */
     provingMs: number;
     totalMs: number;
@@ -235,6 +239,13 @@ export async function seedDemoPolls(db: Db, options: { origin: string }): Promis
   if (!seeded.riverside) return { invitations: seeded.invitations, polls: null };
   const r = seeded.riverside;
   const votes = await castDemoVotes(db, options.origin, r);
+  // The same residents (their secrets still here, then dropped) file the demo process's proposals.
+  const process = await seedDemoProcess(db, {
+    origin: options.origin,
+    districtId: r.districtId,
+    council: r.council,
+    residents: r.residents,
+  });
   return {
     invitations: seeded.invitations,
     polls: {
@@ -242,6 +253,7 @@ export async function seedDemoPolls(db: Db, options: { origin: string }): Promis
       openPollId: r.openPollId,
       waitingPollId: r.waitingPollId,
       ...votes,
+      processId: process.processId,
       totalMs: Math.round(performance.now() - started),
     },
   };
@@ -375,9 +387,7 @@ async function castDemoVotes(db: Db, origin: string, r: Riverside) {
     }
   }
 
-  // snarkjs keeps the BN254 curve it built (a WASM instance and a worker thread per core) on
-  // globalThis; this start has no more proofs to make, so free them (the next use builds anew).
-  await (globalThis as { curve_bn128?: { terminate(): Promise<void> } }).curve_bn128?.terminate();
+  // snarkjs's curve stays built for the demo process's proofs (seedDemoProcess frees it).
   await sleep(Math.max(0, closesAt.getTime() - Date.now()));
   const closed = await settle(db, r.closedPollId, "closed", () => closeDuePolls(db));
   return { votesCast, votesReplaced, votesRefused, closed, provingMs };
@@ -399,16 +409,4 @@ async function settle(
     // The database's clock may run a little behind this process's.
     await sleep(50);
   }
-}
-
-/** The proof as the browser sends it to POST /api/anon/vote: every number a decimal string. */
-function wireProof(p: SemaphoreProof) {
-  return {
-    merkleTreeDepth: p.merkleTreeDepth,
-    merkleTreeRoot: p.merkleTreeRoot.toString(),
-    nullifier: p.nullifier.toString(),
-    message: p.message.toString(),
-    scope: p.scope.toString(),
-    points: p.points.map(String),
-  };
 }

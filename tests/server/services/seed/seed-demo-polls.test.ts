@@ -7,11 +7,13 @@ import { decodeEntry } from "@/core/entries";
 import { censusInvitationCodes, districts, ledgerEntries, polls } from "@/server/db/schema";
 import { joinDistrict } from "@/server/services/census/join-district";
 import { listMembers } from "@/server/services/census/list-members";
+import { getProposal, listProposals } from "@/server/services/participation/read-participation";
 import { castVote } from "@/server/services/polls/cast-vote";
 import { openDuePolls } from "@/server/services/polls/open-due-polls";
 import { ensurePlatformAdmin } from "@/server/services/seed/ensure-platform-admin";
 import { type DemoSeed, seedDemo } from "@/server/services/seed/seed-demo";
 import { DEMO_POLLS, type DemoPollsSeed } from "@/server/services/seed/seed-demo-polls";
+import { DEMO_PROCESS } from "@/server/services/seed/seed-demo-process";
 import { artifactPath } from "@/server/zk/artifact-path";
 import { createTestDb, type TestDb } from "../../../helpers/create-test-db";
 
@@ -195,6 +197,20 @@ describe("seedDemoPolls", () => {
     const open = await pollById(demoPolls.openPollId);
     const openCensus = await listMembers(t.db, joined.districtId, { ledgerSize: open.openedEntry ?? 0n });
     expect(buildMemberProof(openCensus.members.map(BigInt), newcomer.commitment)).toBeNull();
+  });
+
+  it("starts Riverside's participatory budget in its proposal phase, with anonymous and council proposals and a comment thread", async () => {
+    const { proposals, overdueEntry } = await listProposals(t.db, demoPolls.processId, { audit: true });
+    expect(overdueEntry).toBeNull();
+    expect(proposals.map((p) => [p.title, p.author.kind, p.costEstimate])).toEqual([
+      ...DEMO_PROCESS.proposals.map((p) => [p.title, "anonymous", p.costEstimate]),
+      [DEMO_PROCESS.councilProposal.title, "council", DEMO_PROCESS.councilProposal.costEstimate],
+    ]);
+    const first = await getProposal(t.db, proposals[0]?.id as string, { audit: true });
+    expect(first.process.phase).toBe("proposals");
+    expect(first.comments).toMatchObject([
+      { body: DEMO_PROCESS.comment, author: { kind: "anonymous" }, replies: [{ body: DEMO_PROCESS.reply }] },
+    ]);
   });
 
   it("seeds nothing when the demo is switched off (PLAZA_SEED_DEMO=false)", async () => {
