@@ -69,7 +69,7 @@ function seedSummary(seed: DemoSeed): string {
   if (p) {
     const votes = `${p.votesCast} real votes, ${p.votesReplaced} changed${p.votesRefused ? `, ${p.votesRefused} too late` : ""}`;
     parts.push(
-      `seeded Riverside's demo polls (${votes}; proofs ${(p.provingMs / 1000).toFixed(1)} s, ${(p.totalMs / 1000).toFixed(1)} s in all)`,
+      `seeded Riverside's demo polls (${votes}; proofs ${(p.provingMs / 1000).toFixed(1)} s, ${(p.totalMs / 1000).toFixed(1)} s in all) and its participatory budget`,
     );
   }
   return parts.length ? `; ${parts.join("; ")}` : "";
