@@ -49,11 +49,11 @@ export function formatProposalsCsv(
   }[],
 ): string {
   const rows: (string | number)[][] = [HEADER];
-  for (const process of processes) {
-    for (const p of process.proposals) {
+  for (const proc of processes) {
+    for (const p of proc.proposals) {
       rows.push([
-        process.id,
-        process.title,
+        proc.id,
+        proc.title,
         p.id,
         p.title ?? "",
         p.category ?? "",

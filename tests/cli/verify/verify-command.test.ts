@@ -103,7 +103,8 @@ describe("plaza verify", () => {
         `consistent with the checkpoint verified before (${FIXTURE.indices.pollAClosed + 1} → ${FIXTURE.entries.length} entries`,
       ),
     );
-    expect(report.proofs).toEqual({ checked: 13, invalid: 0, depths: [2, 3] });
+    // 13 votes in the plain polls; the process's anonymous proposal, 4 supports, comment and 3 ballot votes.
+    expect(report.proofs).toEqual({ checked: 22, invalid: 0, depths: [2, 3] });
 
     // A third run with nothing new downloads no tile at all.
     requests.length = 0;
