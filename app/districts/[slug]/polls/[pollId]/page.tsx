@@ -51,6 +51,15 @@ export default async function PollPage({ params }: { params: Params }) {
   const base = `/districts/${district.slug}/polls`;
   const open = poll.status === "open" && poll.scope && poll.frozenRoot && poll.depth && poll.openedEntry;
   const artifacts = open ? await (await serverApi()).poll.artifacts({ depth: poll.depth as number }) : null;
+  const { method } = poll;
+  const methodText =
+    method.kind === "approval"
+      ? t("methodApproval", { min: method.min, max: method.max })
+      : method.kind === "ranked"
+        ? t("methodRanked", { max: method.maxRanks })
+        : method.kind === "budget"
+          ? t("methodBudget", { budget: format.number(method.budget) })
+          : t("methodSingle");
 
   return (
     <article aria-labelledby="poll-title" className="flex flex-col gap-6">
@@ -64,6 +73,17 @@ export default async function PollPage({ params }: { params: Params }) {
           {poll.title}
         </h2>
         <p className="font-medium">{t(`status.${poll.status}`)}</p>
+        {poll.processId ? (
+          <p>
+            {t.rich("processBallot", {
+              link: (chunks) => (
+                <Link href={`/districts/${district.slug}/processes/${poll.processId}`} className={link}>
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </p>
+        ) : null}
         {poll.description ? <Markdown source={poll.description} /> : null}
       </header>
 
@@ -72,8 +92,16 @@ export default async function PollPage({ params }: { params: Params }) {
           {t("options")}
         </h3>
         <ol className="list-decimal pl-6">
-          {poll.options.map((o) => (
-            <li key={o}>{o}</li>
+          {poll.options.map((o, i) => (
+            <li key={o}>
+              {o}
+              {method.kind === "budget" ? (
+                <span className="text-slate-700">
+                  {" "}
+                  · {t("cost", { cost: format.number(method.costs[i] ?? 0) })}
+                </span>
+              ) : null}
+            </li>
           ))}
         </ol>
       </section>
@@ -120,11 +148,7 @@ export default async function PollPage({ params }: { params: Params }) {
         </h3>
         <dl className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium">{t("method")}</dt>
-          <dd>
-            {poll.method.kind === "approval"
-              ? t("methodApproval", { min: poll.method.min, max: poll.method.max })
-              : t("methodSingle")}
-          </dd>
+          <dd>{methodText}</dd>
           <dt className="font-medium">{t("opens")}</dt>
           <dd>{when(poll.opensAt)}</dd>
           <dt className="font-medium">{t("closes")}</dt>

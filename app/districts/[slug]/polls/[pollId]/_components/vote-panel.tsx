@@ -14,6 +14,9 @@ import { nextSequence } from "../../../../../_lib/prover/next-sequence";
 import { VoteProver } from "../../../../../_lib/prover/prove-in-worker";
 import type { TVoteStage } from "../../../../../_lib/prover/prover-protocol";
 import { listReceipts, type StoredReceipt, saveReceipt } from "../../../../../_lib/receipt-store";
+import { budgetStatus } from "../_lib/budget-selection";
+import { BudgetChoices } from "./budget-choices";
+import { RankedChoices } from "./ranked-choices";
 import { VoteProgress, VoteStageAnnouncer } from "./vote-progress";
 
 export interface VotePoll {
@@ -41,6 +44,9 @@ const link = "text-brand-700 underline underline-offset-4";
  * a ballot form, the proof made in a Web Worker with a visible progress indicator, the vote sent
  * alone and cookie-less, and the receipt kept in this browser. While the poll is open the vote can
  * be changed: each new vote carries a higher sequence number and replaces the last one counted.
+ * The form follows the poll's method: one choice (radio buttons), approval (checkboxes), a ranking
+ * (RankedChoices) or projects within a budget (BudgetChoices); the ballot is checked in the
+ * browser with the server's own rules (validateBallot) before any proof is made.
  */
 export function VotePanel({
   poll,
@@ -92,8 +98,24 @@ export function VotePanel({
 
   const latest = receipts[0];
   const working = stage !== null;
-  const approval = poll.method.kind === "approval" ? poll.method : null;
-  const label = (ballot: number[]) => ballot.map((i) => poll.options[i] ?? `#${i}`).join(", ");
+  const { method } = poll;
+  const approval = method.kind === "approval" ? method : null;
+  const overBudget = method.kind === "budget" && budgetStatus(method, choices).over;
+  const label = (ballot: number[]) =>
+    ballot
+      .map((i, k) => {
+        const option = poll.options[i] ?? `#${i}`;
+        return method.kind === "ranked" ? t("rankedChoice", { rank: k + 1, option }) : option;
+      })
+      .join(", ");
+  const hint =
+    method.kind === "approval"
+      ? t("hintApproval", { min: method.min, max: method.max })
+      : method.kind === "ranked"
+        ? t("hintRanked", { max: method.maxRanks })
+        : method.kind === "budget"
+          ? t("hintBudget", { budget: format.number(method.budget) })
+          : t("hintSingle");
 
   async function vote() {
     if (!identity) return;
@@ -115,12 +137,15 @@ export function VotePanel({
             privateKey: identity.privateKey,
             commitment: identity.commitment,
             districtId: district.id,
-            ledgerSize: poll.openedEntry,
-            frozenRoot: poll.frozenRoot,
-            depth: poll.depth,
+            census: {
+              kind: "frozen",
+              ledgerSize: poll.openedEntry,
+              frozenRoot: poll.frozenRoot,
+              depth: poll.depth,
+              artifacts: { wasm: artifactRef(artifacts.wasm), zkey: artifactRef(artifacts.zkey) },
+            },
             scope: poll.scope,
             message: ballotMessage(ballot, sequence).toString(),
-            artifacts: { wasm: artifactRef(artifacts.wasm), zkey: artifactRef(artifacts.zkey) },
           },
           setStage,
         );
@@ -199,29 +224,48 @@ export function VotePanel({
             <fieldset className="flex flex-col gap-2" disabled={working} aria-describedby={`${ids}-hint`}>
               <legend className="font-medium">{latest ? t("changeLegend") : t("legend")}</legend>
               <p id={`${ids}-hint`} className="text-sm text-slate-700">
-                {approval ? t("hintApproval", { min: approval.min, max: approval.max }) : t("hintSingle")}
+                {hint}
               </p>
-              {poll.options.map((option, i) => (
-                <label key={option} className="flex items-center gap-2">
-                  <input
-                    type={approval ? "checkbox" : "radio"}
-                    name="choice"
-                    value={i}
-                    checked={choices.includes(i)}
-                    onChange={(e) =>
-                      setChoices((cs) =>
-                        approval ? (e.target.checked ? [...cs, i] : cs.filter((c) => c !== i)) : [i],
-                      )
-                    }
-                    className="h-4 w-4"
-                  />
-                  {option}
-                </label>
-              ))}
+              {method.kind === "ranked" ? (
+                <RankedChoices
+                  options={poll.options}
+                  maxRanks={method.maxRanks}
+                  ranking={choices}
+                  onChange={setChoices}
+                />
+              ) : method.kind === "budget" ? (
+                <BudgetChoices
+                  options={poll.options}
+                  method={method}
+                  chosen={choices}
+                  onChange={setChoices}
+                />
+              ) : (
+                poll.options.map((option, i) => (
+                  <label key={option} className="flex items-center gap-2">
+                    <input
+                      type={approval ? "checkbox" : "radio"}
+                      name="choice"
+                      value={i}
+                      checked={choices.includes(i)}
+                      onChange={(e) =>
+                        setChoices((cs) =>
+                          approval ? (e.target.checked ? [...cs, i] : cs.filter((c) => c !== i)) : [i],
+                        )
+                      }
+                      className="h-4 w-4"
+                    />
+                    {option}
+                  </label>
+                ))
+              )}
             </fieldset>
             {problem ? (
               <p role="alert" className="text-red-700">
-                {t(`problems.${problem}`, { min: approval?.min ?? 1, max: approval?.max ?? 1 })}
+                {t(`problems.${problem}`, {
+                  min: approval?.min ?? 1,
+                  max: approval?.max ?? (method.kind === "ranked" ? method.maxRanks : 1),
+                })}
               </p>
             ) : null}
             <ResidentError code={error} />
@@ -229,7 +273,7 @@ export function VotePanel({
             {stage ? <VoteProgress stage={stage} /> : null}
             <button
               type="submit"
-              disabled={working}
+              disabled={working || overBudget}
               className="self-start rounded bg-brand-600 px-4 py-2 font-semibold text-white disabled:opacity-60"
             >
               {latest ? t("change") : t("submit")}
