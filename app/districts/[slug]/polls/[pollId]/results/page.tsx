@@ -8,6 +8,8 @@ import { z } from "zod";
 import type { TPollResults } from "@/server/api/routers/results-router";
 import { serverApi } from "@/server/api/server-caller";
 import { isAppError } from "@/server/errors/app-error";
+import { BudgetResults } from "../../../../../_components/budget-results";
+import { RankedRoundsTable } from "../../../../../_components/ranked-rounds-table";
 import { ResultsChart } from "../../../../../_components/results-chart";
 import { orNotFound } from "../../../../../_lib/or-not-found";
 
@@ -38,7 +40,7 @@ const load = cache(async (slug: string, pollId: string) => {
   // A poll not yet open: its title and district come from the poll itself.
   const poll = results ?? (await orNotFound(api.poll.get({ pollId })));
   if (poll.districtId !== district.id) notFound();
-  return { district, results, title: poll.title };
+  return { district, results, title: poll.title, processId: poll.processId };
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -61,7 +63,7 @@ export default async function PollResultsPage({
   searchParams: SearchParams;
 }) {
   const { slug, pollId } = await params;
-  const { district, results, title } = await load(slug, pollId);
+  const { district, results, title, processId } = await load(slug, pollId);
   const t = await getTranslations("pollResults");
   const format = await getFormatter();
   const when = (d: Date) => <time dateTime={d.toISOString()}>{format.dateTime(d, WHEN)}</time>;
@@ -83,6 +85,11 @@ export default async function PollResultsPage({
         <Link href={pollHref} className={link}>
           {t("backToPoll")}
         </Link>
+        {processId ? (
+          <Link href={`/districts/${district.slug}/processes/${processId}`} className={link}>
+            {t("backToProcess")}
+          </Link>
+        ) : null}
       </p>
       <h2 id="results-title" className="text-2xl font-semibold">
         {t("title", { title })}
@@ -127,7 +134,8 @@ export default async function PollResultsPage({
   const pages = Math.ceil(results.counted.length / PAGE_SIZE);
   const page = pageOf((await searchParams).page, pages);
   const shown = results.counted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const approval = results.method.kind === "approval";
+  const { method } = results;
+  const approval = method.kind === "approval";
   const unit = approval ? "approvals" : "votes";
   const rows = results.options.map((label, i) => {
     const count = results.counts[i] ?? 0;
@@ -137,6 +145,20 @@ export default async function PollResultsPage({
       fraction: results.turnout === 0 ? 0 : count / results.turnout,
     };
   });
+  // A ranked poll's outcome in one sentence: who won, in which round, with how many of the
+  // ballots still counting then.
+  const rounds = results.rounds ?? [];
+  const lastRound = rounds[rounds.length - 1];
+  const winner = results.winner ?? null;
+  const winnerSentence =
+    winner === null || !lastRound
+      ? t("ranked.noWinner")
+      : t("ranked.winner", {
+          option: results.options[winner] ?? `#${winner}`,
+          round: rounds.length,
+          votes: lastRound.counts[winner] ?? 0,
+          continuing: lastRound.counts.reduce((a, b) => a + b, 0),
+        });
   const pageHref = (p: number) => `${pollHref}/results${p > 1 ? `?page=${p}` : ""}#counted-title`;
 
   return (
@@ -149,17 +171,49 @@ export default async function PollResultsPage({
           {t("countsTitle")}
         </h3>
         <p className="text-slate-700">
-          {approval && results.method.kind === "approval"
-            ? t("method.approval", { min: results.method.min, max: results.method.max })
-            : t("method.single")}
+          {method.kind === "approval"
+            ? t("method.approval", { min: method.min, max: method.max })
+            : method.kind === "ranked"
+              ? t("method.ranked", { max: method.maxRanks })
+              : method.kind === "budget"
+                ? t("method.budget", { budget: format.number(method.budget) })
+                : t("method.single")}
         </p>
-        <ResultsChart
-          id="counts-chart"
-          caption={t(approval ? "chartApproval" : "chartSingle", { voters: results.turnout })}
-          rows={rows}
-        />
+        {method.kind === "budget" ? (
+          <BudgetResults
+            options={results.options}
+            costs={method.costs}
+            budget={method.budget}
+            counts={results.counts}
+            turnout={results.turnout}
+            funded={results.funded ?? []}
+            spent={results.spent ?? 0}
+          />
+        ) : (
+          <ResultsChart
+            id="counts-chart"
+            caption={t(
+              approval ? "chartApproval" : method.kind === "ranked" ? "chartRanked" : "chartSingle",
+              { voters: results.turnout },
+            )}
+            rows={rows}
+          />
+        )}
         {approval ? <p className="text-sm text-slate-700">{t("approvalNote")}</p> : null}
       </section>
+
+      {method.kind === "ranked" && rounds.length > 0 ? (
+        <section aria-labelledby="runoff-title" className={card}>
+          <h3 id="runoff-title" className="text-xl font-semibold">
+            {t("ranked.title")}
+          </h3>
+          <p className="text-lg font-medium" data-testid="runoff-winner">
+            {winnerSentence}
+          </p>
+          <p className="max-w-2xl text-slate-700">{t("ranked.how")}</p>
+          <RankedRoundsTable id="runoff-caption" options={results.options} rounds={rounds} winner={winner} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="turnout-title" className={card}>
         <h3 id="turnout-title" className="text-xl font-semibold">
