@@ -68,6 +68,7 @@ ALTER TABLE "processes" ADD COLUMN "phase" text;--> statement-breakpoint
 ALTER TABLE "processes" ADD COLUMN "ballot_poll_id" uuid;--> statement-breakpoint
 ALTER TABLE "processes" ADD COLUMN "deadline_handled" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "processes" ADD COLUMN "overdue_entry" bigint;--> statement-breakpoint
+ALTER TABLE "processes" ADD COLUMN "next_due_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "census_roots" ADD CONSTRAINT "census_roots_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_comments" ADD CONSTRAINT "proposal_comments_proposal_id_proposals_id_fk" FOREIGN KEY ("proposal_id") REFERENCES "public"."proposals"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_comments" ADD CONSTRAINT "proposal_comments_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -78,6 +79,7 @@ ALTER TABLE "proposals" ADD CONSTRAINT "proposals_author_user_id_users_id_fk" FO
 CREATE INDEX "proposal_comments_proposal_idx" ON "proposal_comments" USING btree ("proposal_id","entry_index");--> statement-breakpoint
 CREATE INDEX "proposal_responses_proposal_idx" ON "proposal_responses" USING btree ("proposal_id","entry_index");--> statement-breakpoint
 CREATE INDEX "proposals_process_idx" ON "proposals" USING btree ("process_id","entry_index");--> statement-breakpoint
+CREATE INDEX "processes_due_idx" ON "processes" USING btree ("next_due_at");--> statement-breakpoint
 -- Census versions and root history for the census that existed before: every member entry on
 -- the ledger is one change, numbered in ledger order per district.
 INSERT INTO "census_roots" ("district_id", "root", "version")
@@ -101,3 +103,6 @@ FROM (
   GROUP BY "district_id"
 ) AS h
 WHERE g."district_id" = h."district_id";
+--> statement-breakpoint
+-- Processes started before: the scheduler looks at each once, then keeps its own next time.
+UPDATE "processes" SET "next_due_at" = now() WHERE "next_due_at" IS NULL;

@@ -134,7 +134,11 @@ export const ZProcessStarted = z.strictObject({
   title: ZShortText,
   description: ZLongText,
   rules: ZProcessRules,
-  census: ZFrozenCensus,
+  /**
+   * Absent only from processes started before Plaza recorded it (its first process release): such
+   * a process takes no anonymous acts, on the server as in the verifier.
+   */
+  census: ZFrozenCensus.optional(),
   time: ZInstant,
 });
 

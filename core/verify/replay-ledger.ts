@@ -463,7 +463,10 @@ export class LedgerReplay {
     const { tree } = district;
     const depth = Math.max(1, leanIMTDepth(tree.size));
     const { census } = e;
-    if (census.root !== tree.root.toString() || census.depth !== depth || census.size !== district.active) {
+    if (
+      census &&
+      (census.root !== tree.root.toString() || census.depth !== depth || census.size !== district.active)
+    ) {
       this.#fail(
         index,
         "PROCESS_CENSUS_MISMATCH",

@@ -118,7 +118,10 @@ export class ParticipationReplay {
 
   /** Registers a process whose process_started entry passed LedgerReplay's checks. */
   processStarted(index: bigint, started: TEntry<"process_started">): void {
-    const censusVersion = this.#hooks.censusVersion(started.districtId);
+    // A process started before Plaza recorded its census takes no anonymous acts (no root is new enough).
+    const censusVersion = started.census
+      ? this.#hooks.censusVersion(started.districtId)
+      : Number.POSITIVE_INFINITY;
     this.#processes.set(started.processId, { index, started, censusVersion, phase: -1, advanced: [] });
   }
 

@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { TProcessPhase, TProcessRules } from "@/core/processes/process-rules";
 import { createdAt } from "./columns";
 import { districts } from "./districts";
@@ -36,8 +36,13 @@ export const processes = pgTable(
     /** Set once the response deadline was handled (with a response_overdue entry if any was due). */
     deadlineHandled: boolean("deadline_handled").notNull().default(false),
     overdueEntry: bigint("overdue_entry", { mode: "bigint" }),
+    /**
+     * When the scheduler next has something to do for this process (the next phase's start or the
+     * response deadline), null once nothing is left: it only claims rows that are due.
+     */
+    nextDueAt: timestamp("next_due_at", { withTimezone: true, mode: "date" }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("processes_district_idx").on(t.districtId)],
+  (t) => [index("processes_district_idx").on(t.districtId), index("processes_due_idx").on(t.nextDueAt)],
 );

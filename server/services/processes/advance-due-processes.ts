@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { pollScope } from "@/core/ballot";
 import { encodeEntry } from "@/core/entries";
 import { processBallot } from "@/core/participation";
-import { PROCESS_PHASES } from "@/core/processes/process-rules";
+import { PROCESS_PHASES, type TProcessRules } from "@/core/processes/process-rules";
 import type { Db, Tx } from "../../db/client";
 import { polls, processes, proposalResponses, proposals } from "../../db/schema";
 import { appendEntries } from "../../ledger/append-entries";
@@ -24,13 +24,13 @@ import type { TProcessRow } from "../participation/process-state";
  */
 export async function advanceDueProcesses(db: Db, origin: string, now = new Date()): Promise<string[]> {
   return db.transaction(async (tx) => {
+    // Only what is due (the next phase's start or the response deadline has come): a process
+    // between two boundaries is never locked by the scheduler, so its acts never wait for it.
     const candidates = await tx
       .select()
       .from(processes)
-      .where(
-        or(isNull(processes.phase), ne(processes.phase, "follow_up"), eq(processes.deadlineHandled, false)),
-      )
-      .orderBy(asc(processes.startedEntry))
+      .where(lte(processes.nextDueAt, now))
+      .orderBy(asc(processes.nextDueAt))
       .limit(50)
       .for("update", { skipLocked: true });
     const changed: string[] = [];
@@ -56,7 +56,8 @@ async function advanceProcess(tx: Tx, origin: string, process: TProcessRow, now:
     if (next.kind === "ballot") await openBallot(tx, origin, process);
     changed = true;
   }
-  if (!process.deadlineHandled && phase >= 2 && Date.parse(process.rules.responseDeadline) <= now.getTime()) {
+  let deadlineHandled = process.deadlineHandled;
+  if (!deadlineHandled && phase >= 2 && Date.parse(process.rules.responseDeadline) <= now.getTime()) {
     const unanswered = await unansweredAdvanced(tx, process.id);
     let overdueEntry: bigint | null = null;
     if (unanswered.length > 0) {
@@ -68,9 +69,25 @@ async function advanceProcess(tx: Tx, origin: string, process: TProcessRow, now:
       .update(processes)
       .set({ deadlineHandled: true, overdueEntry })
       .where(eq(processes.id, process.id));
+    deadlineHandled = true;
     changed = true;
   }
+  const nextDueAt = processNextDueAt(process.rules, phase, deadlineHandled);
+  await tx.update(processes).set({ nextDueAt }).where(eq(processes.id, process.id));
   return changed;
+}
+
+/**
+ * When the scheduler next has something to do for a process at `phase` (index into
+ * PROCESS_PHASES, -1 before the first): the next phase's start, or the response deadline while it
+ * is not handled (never before the ballot phase, whose start fixes the proposals due an answer).
+ */
+export function processNextDueAt(rules: TProcessRules, phase: number, deadlineHandled: boolean): Date | null {
+  const times: number[] = [];
+  const next = rules.phases[phase + 1];
+  if (next) times.push(Date.parse(next.startsAt));
+  if (!deadlineHandled && phase >= 2) times.push(Date.parse(rules.responseDeadline));
+  return times.length === 0 ? null : new Date(Math.min(...times));
 }
 
 /** The proposals that advanced, in advancement order. */

@@ -63,6 +63,8 @@ export async function createProcess(db: Db, actor: Actor, input: z.input<typeof 
         censusDepth: census.depth,
         censusSize: census.size,
         censusVersion: version,
+        // The scheduler's first task: entering the proposal phase.
+        nextDueAt: new Date(built.rules.phases[0]?.startsAt ?? time),
         startedEntry: firstIndex,
         createdBy: member.userId,
       })

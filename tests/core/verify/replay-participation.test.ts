@@ -72,4 +72,17 @@ describe("ParticipationReplay", () => {
     const edited = [...list.slice(0, I.responseOverdue), early, ...list.slice(I.responseOverdue)];
     expect(replay(edited)).toEqual([`OVERDUE_MISMATCH@${I.responseOverdue}`]);
   });
+
+  it("accepts a process started before Plaza recorded its census, and refuses its anonymous acts (no root is new enough)", () => {
+    const list = entries();
+    const started = list[I.processStarted] as Extract<TLedgerEntry, { type: "process_started" }>;
+    const { census: _census, ...old } = started;
+    list[I.processStarted] = old;
+    const findings = replay(list);
+    // The entry itself is fine (no malformed entry, no census mismatch); its first anonymous act is not.
+    expect(
+      findings.filter((f) => /^(ENTRY_MALFORMED|PROCESS_CENSUS_MISMATCH|UNKNOWN_PROCESS)@/.test(f)),
+    ).toEqual([]);
+    expect(findings[0]).toBe(`WRONG_ROOT@${I.proposalAnonymous}`);
+  });
 });

@@ -11,7 +11,7 @@ import {
   type TProposalContent,
 } from "@/core/participation";
 import { type LedgerSource, verifyLedger } from "@/core/verify";
-import { ledgerEntries, polls } from "@/server/db/schema";
+import { ledgerEntries, polls, processes } from "@/server/db/schema";
 import { appendEntries } from "@/server/ledger/append-entries";
 import { signCheckpoint } from "@/server/ledger/sign-checkpoint";
 import type { Actor } from "@/server/services/auth/actor";
@@ -180,8 +180,10 @@ describe("participation in a process", () => {
     expect(await advanceDueProcesses(t.db, ORIGIN)).toEqual([processId]);
     const entries = await t.db.select().from(ledgerEntries).where(eq(ledgerEntries.type, "process_phase"));
     expect(entries.map((e) => decodeEntry(e.data))).toMatchObject([{ processId, phase: "proposals" }]);
-    // Nothing more is due: a second tick writes nothing.
+    // Nothing more is due: a second tick writes nothing, and the row waits for the support phase.
     expect(await advanceDueProcesses(t.db, ORIGIN)).toEqual([]);
+    const [row] = await t.db.select().from(processes).where(eq(processes.id, processId));
+    expect(row?.nextDueAt?.getTime()).toBe(start + HOUR);
   });
 
   it("accepts an anonymous proposal whose proof commits to its content, and answers a resubmission with the same receipt", async () => {
@@ -437,6 +439,9 @@ describe("participation in a process", () => {
         .map((e) => (e as { phase: string }).phase),
     ).toEqual(["proposals", "support", "ballot", "results"]);
     expect(await advanceDueProcesses(t.db, ORIGIN)).toEqual([]);
+    // Results entered and the deadline handled: next, the follow-up phase.
+    const [row] = await t.db.select().from(processes).where(eq(processes.id, processId));
+    expect(row?.nextDueAt?.getTime()).toBe(start + 4 * HOUR);
   });
 
   it("lets a resident who joined after the start take part, and refuses every older root once a member is removed", async () => {
