@@ -45,6 +45,12 @@ export default async function CouncilPollPage({ params }: Props) {
 
   const summary = await (await serverApi()).census.summary({ districtSlug: slug });
   const phase = councilPollPhase(poll, new Date());
+  // Only a plain poll is ever edited (a process's ballot opens the moment it is made).
+  const { method } = poll;
+  const editable =
+    isEditablePhase(phase) && (method.kind === "single" || method.kind === "approval")
+      ? { ...poll, method }
+      : null;
   const card = "flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4";
   return (
     <div className="flex flex-col gap-8">
@@ -70,13 +76,13 @@ export default async function CouncilPollPage({ params }: Props) {
         ) : null}
       </section>
 
-      {isEditablePhase(phase) ? (
+      {editable ? (
         <section aria-labelledby="edit-title" className={card}>
           <h2 id="edit-title" className="text-2xl font-semibold">
             {t("editTitle")}
           </h2>
           <p className="text-sm text-slate-700">{t("editHint")}</p>
-          <CouncilPollForm districtId={district.id} activeMembers={summary.activeMembers} poll={poll} />
+          <CouncilPollForm districtId={district.id} activeMembers={summary.activeMembers} poll={editable} />
         </section>
       ) : (
         <section aria-labelledby="rules-title" className={card}>
