@@ -6,8 +6,8 @@ import { proposalComments, proposals } from "../../db/schema";
 import { AppError } from "../../errors/app-error";
 import { appendEntries } from "../../ledger/append-entries";
 import { type Actor, requireCouncilMember } from "../auth/actor";
+import { parseInput } from "../parse-input";
 import { councilAuthor } from "./council-author";
-import { parseInput } from "./parse-input";
 import { lockProcessShared, readProposal } from "./process-state";
 
 export const ZModerateInput = z.strictObject({

@@ -8,6 +8,7 @@ import { proposalComments } from "../../db/schema";
 import { AppError } from "../../errors/app-error";
 import { appendEntries } from "../../ledger/append-entries";
 import { type Actor, requireCouncilMember } from "../auth/actor";
+import { parseInput } from "../parse-input";
 import {
   checkActProof,
   claimNullifier,
@@ -19,7 +20,6 @@ import {
   ZActProof,
 } from "./anonymous-act";
 import { councilAuthor } from "./council-author";
-import { parseInput } from "./parse-input";
 import { lockProcessShared, readProcess, readProposal, type TProposalRow } from "./process-state";
 
 // Not trimmed: the proof's message hashes the body exactly as sent.

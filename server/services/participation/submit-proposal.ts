@@ -8,6 +8,7 @@ import { proposals } from "../../db/schema";
 import { AppError } from "../../errors/app-error";
 import { appendEntries } from "../../ledger/append-entries";
 import { type Actor, requireCouncilMember } from "../auth/actor";
+import { parseInput } from "../parse-input";
 import {
   checkActProof,
   claimNullifier,
@@ -19,7 +20,6 @@ import {
   ZActProof,
 } from "./anonymous-act";
 import { councilAuthor } from "./council-author";
-import { parseInput } from "./parse-input";
 import { lockProcessShared, readProcess, requirePhase, type TProcessRow } from "./process-state";
 
 /** What a proposal says, as the browser sends it (the same members its ledger entry records). */

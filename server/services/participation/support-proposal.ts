@@ -6,6 +6,7 @@ import type { Db } from "../../db/client";
 import { proposals } from "../../db/schema";
 import { AppError } from "../../errors/app-error";
 import { appendEntries } from "../../ledger/append-entries";
+import { parseInput } from "../parse-input";
 import {
   checkActProof,
   claimNullifier,
@@ -16,7 +17,6 @@ import {
   type TAnonymousActDeps,
   ZActProof,
 } from "./anonymous-act";
-import { parseInput } from "./parse-input";
 import { lockProcessShared, readProcess, readProposal, requirePhase } from "./process-state";
 
 export const ZSupportRequest = z.strictObject({ proposalId: z.uuid(), proof: ZActProof });

@@ -4,6 +4,7 @@ import { ballotMessage, validateBallot } from "@/core/ballot";
 import { encodeEntry, ZBaseFieldString, ZFieldString } from "@/core/entries";
 import type { Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
+import { parseInput } from "../parse-input";
 import type { TCheckedVote, TVoteReceipt } from "./commit-votes";
 import { forgetOpenPoll, readOpenPollRules } from "./read-open-poll-rules";
 import { voteWriterFor } from "./vote-writer";
@@ -62,15 +63,7 @@ export interface TCastVoteDeps {
  * what commitVotes needs to decide and write it.
  */
 export async function checkVote(db: Db, input: unknown, deps: TCastVoteDeps): Promise<TCheckedVote> {
-  const parsed = ZCastVoteRequest.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(
-      "BAD_INPUT",
-      `The vote is malformed: ${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`,
-    );
-  }
-  const vote = parsed.data;
+  const vote = parseInput(ZCastVoteRequest, input, "vote");
   const { proof } = vote;
 
   // The poll's rules from a per-process cache (they cannot change once the poll is open); that it

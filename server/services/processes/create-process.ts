@@ -8,6 +8,7 @@ import { AppError } from "../../errors/app-error";
 import { appendEntries } from "../../ledger/append-entries";
 import { type Actor, requireCouncilMember } from "../auth/actor";
 import { frozenCensus } from "../census/frozen-census";
+import { parseInput } from "../parse-input";
 
 export const ZCreateProcessInput = z.object({ districtId: z.uuid(), process: ZProcessInput });
 
@@ -21,12 +22,7 @@ const GRACE_MS = 60_000;
  * runs by itself and an observer replays it from the ledger.
  */
 export async function createProcess(db: Db, actor: Actor, input: z.input<typeof ZCreateProcessInput>) {
-  const parsed = ZCreateProcessInput.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("BAD_INPUT", `${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`);
-  }
-  const { districtId, process } = parsed.data;
+  const { districtId, process } = parseInput(ZCreateProcessInput, input, "process");
   const member = await requireCouncilMember(db, actor, districtId);
   const built = processRulesFromInput(process);
   if (!built.ok) throw new AppError("BAD_INPUT", `The process's rules do not fit: ${built.problem}.`);

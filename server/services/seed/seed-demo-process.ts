@@ -70,7 +70,7 @@ export async function seedDemoProcess(
     residents: readonly Identity[];
   },
 ): Promise<{ processId: string; proposals: number }> {
-  const { origin, districtId, council, residents } = options;
+  const { origin, districtId, council } = options;
   const now = Date.now();
   const process = await createProcess(db, council, {
     districtId,

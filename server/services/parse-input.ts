@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "../../errors/app-error";
+import { AppError } from "../errors/app-error";
 
 /** Parses a request with its schema, or throws BAD_INPUT naming the first field at fault. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
