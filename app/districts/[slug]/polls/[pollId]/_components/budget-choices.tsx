@@ -59,8 +59,10 @@ export function BudgetChoices({
           id={`${ids}-meter`}
           min={0}
           max={method.budget}
-          high={method.budget}
           value={Math.min(spent, method.budget)}
+          // Over the budget the bar is full and drawn as a bad value (optimum at zero, every
+          // value "high"); the sentence below says it in words.
+          {...(over ? { optimum: 0, high: 0 } : {})}
           aria-valuetext={t("spent", { spent: amount(spent), budget: amount(method.budget) })}
           className="h-4 w-full"
         />

@@ -35,6 +35,10 @@ export function RankedChoices({
   const full = ranking.length >= maxRanks;
   const unranked = unrankedOptions(options.length, ranking);
   const name = (o: number) => options[o] ?? `#${o}`;
+  // Each button's name is its visible action followed by the option it acts on.
+  const named = (action: string, o: number) => ({
+    "aria-label": t("buttonLabel", { action, option: name(o) }),
+  });
 
   useEffect(() => {
     if (!focus) return;
@@ -96,32 +100,32 @@ export function RankedChoices({
                   className={button}
                   data-option={o}
                   data-control="up"
+                  {...named(t("moveUp"), o)}
                   disabled={k === 0}
                   onClick={() => apply(moveRanked(ranking, o, -1), o, "up")}
                 >
                   {t("moveUp")}
-                  <span className="sr-only">: {name(o)}</span>
                 </button>
                 <button
                   type="button"
                   className={button}
                   data-option={o}
                   data-control="down"
+                  {...named(t("moveDown"), o)}
                   disabled={k === ranking.length - 1}
                   onClick={() => apply(moveRanked(ranking, o, 1), o, "down")}
                 >
                   {t("moveDown")}
-                  <span className="sr-only">: {name(o)}</span>
                 </button>
                 <button
                   type="button"
                   className={button}
                   data-option={o}
                   data-control="remove"
+                  {...named(t("remove"), o)}
                   onClick={() => apply(unrankOption(ranking, o), o, "remove")}
                 >
                   {t("remove")}
-                  <span className="sr-only">: {name(o)}</span>
                 </button>
               </span>
             </li>
@@ -144,10 +148,10 @@ export function RankedChoices({
                     className={button}
                     data-option={o}
                     data-control="add"
+                    {...named(t("add", { rank: ranking.length + 1 }), o)}
                     onClick={() => apply(rankOption(ranking, o, maxRanks), o, "add")}
                   >
                     {t("add", { rank: ranking.length + 1 })}
-                    <span className="sr-only">: {name(o)}</span>
                   </button>
                 )}
               </li>

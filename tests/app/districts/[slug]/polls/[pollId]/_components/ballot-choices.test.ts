@@ -7,9 +7,12 @@ import { renderWithIntl } from "../../../../../render-with-intl";
 const render = renderWithIntl;
 
 const text = (html: string) => html.replace(/<[^>]+>/g, "");
-/** Each button's accessible name (its text, the screen-reader-only part included). */
+/** Each button's accessible name (its aria-label), checked to begin with its visible text. */
 const buttons = (html: string) =>
-  [...html.matchAll(/<button[^>]*>(.*?)<\/button>/g)].map((m) => text(m[1] ?? ""));
+  [...html.matchAll(/<button[^>]*aria-label="([^"]*)"[^>]*>(.*?)<\/button>/g)].map((m) => {
+    expect(m[1]?.startsWith(text(m[2] ?? "")), `${m[1]} begins with its visible text`).toBe(true);
+    return m[1] ?? "";
+  });
 
 const options = ["Playground", "Bike lanes", "Pool", "Library"];
 const noop = () => {};
