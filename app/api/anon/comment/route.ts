@@ -7,6 +7,9 @@ import { verifyVoteProof } from "@/server/zk/verify-vote-proof";
 
 export const dynamic = "force-dynamic";
 
+/** Larger than a vote's limit: a comment may hold 5,000 characters (up to 4 bytes each in UTF-8) beside its proof. */
+const MAX_BYTES = 32_768;
+
 /**
  * Anonymous: an anonymous comment (proposal, parent, body, slot, Semaphore proof). Like a vote, it is sent
  * with credentials: "omit" and never batched with anything else; the server reads no cookies and
@@ -15,7 +18,7 @@ export const dynamic = "force-dynamic";
 export function POST(req: Request) {
   return publicApiResponse(async () => {
     const { origin } = (await getLedgerRuntime()).identity;
-    const receipt = await postAnonymousComment(await getDb(), origin, await readJsonBody(req), {
+    const receipt = await postAnonymousComment(await getDb(), origin, await readJsonBody(req, MAX_BYTES), {
       verifyProof: verifyVoteProof,
     });
     return jsonResponse(receipt, { headers: { "Cache-Control": "no-store" } });
