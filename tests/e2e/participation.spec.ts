@@ -2,11 +2,14 @@ import { readFileSync } from "node:fs";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { expectAccessible, signIn } from "./helpers";
 
-// A participatory budget in Old Town with real zero-knowledge proofs: two residents join, the
-// council starts a process whose phases are seconds long, resident A proposes anonymously and the
-// council publishes a proposal; A comments and the council replies; in the support phase A and B
-// support A's proposal, which goes to the ballot, and A's second support is refused; the council
-// hides its own proposal with a public reason; in the ballot phase the process links to its ballot.
+// Two participatory processes in Old Town at once, with real zero-knowledge proofs and phases
+// seconds long. A budget: resident A proposes anonymously and the council publishes a proposal; A
+// comments and the council replies; in the support phase A and B support A's proposal, which goes
+// to the ballot, and A's second support is refused; the council hides its own proposal with a
+// public reason. A ranked choice: the council proposes three street names, the residents' supports
+// send them to the ballot. Both ballots open by themselves; A and B vote in each (ticking a project
+// within the budget, ranking names); at the close the results show the funded project and the
+// instant-runoff winner; the council answers A's proposal, and its page shows the response.
 
 test.describe.configure({ mode: "serial" });
 
@@ -15,6 +18,8 @@ const TITLE = "Old Town budget, quick round";
 const A_TITLE = "Shade sails over the playground";
 const COUNCIL_TITLE = "Repaint the market hall";
 const REASON = "Duplicate of an earlier plan";
+const RANKED_TITLE = "Old Town: name the new square";
+const NAMES = ["Plaza of the Weavers", "Lantern Square", "Market Green"] as const;
 
 async function trpc<T>(page: Page, path: string, input: unknown, method: "GET" | "POST"): Promise<T> {
   const res =
@@ -36,10 +41,10 @@ async function reloadUntil(page: Page, visible: () => ReturnType<Page["getByRole
   }).toPass({ timeout, intervals: [1_000] });
 }
 
-test("residents propose, comment and support anonymously with real proofs; the council publishes, replies and hides; the ballot follows", async ({
+test("residents propose, comment and support anonymously with real proofs; the council publishes, replies and hides; budget and ranked ballots run to their results; the council responds", async ({
   browser,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
 
   // The council generates two invitation codes; two residents join in contexts of their own.
   const council = await signIn(browser, COUNCIL_EMAIL);
@@ -72,7 +77,7 @@ test("residents propose, comment and support anonymously with real proofs; the c
   // The council starts a budget process through the tRPC endpoint, with its phases seconds long.
   const district = await trpc<{ id: string }>(council, "district.bySlug", { slug: "old-town" }, "GET");
   const start = Date.now() + 5_000;
-  const boundaries = [0, 50, 95, 140, 185, 230].map((s) => new Date(start + s * 1000).toISOString());
+  const boundaries = [0, 55, 120, 185, 250, 420].map((s) => new Date(start + s * 1000).toISOString());
   const process = await trpc<{ id: string }>(
     council,
     "process.create",
@@ -92,6 +97,26 @@ test("residents propose, comment and support anonymously with real proofs; the c
     "POST",
   );
   const processUrl = `/districts/old-town/processes/${process.id}`;
+  // The ranked process runs alongside, on the same dates: every proposal one support from the ballot.
+  const ranked = await trpc<{ id: string }>(
+    council,
+    "process.create",
+    {
+      districtId: district.id,
+      process: {
+        title: RANKED_TITLE,
+        description: "Rank the names you like.",
+        boundaries,
+        responseDeadline: boundaries[4],
+        proposalsPerResident: 1,
+        commentsPerResident: 0,
+        supportThreshold: 1,
+        ballot: { kind: "ranked", maxRanks: 2 },
+      },
+    },
+    "POST",
+  );
+  const rankedUrl = `/districts/old-town/processes/${ranked.id}`;
 
   // Resident A proposes anonymously once the proposals phase is on the ledger.
   await alice.goto(processUrl);
@@ -107,6 +132,21 @@ test("residents propose, comment and support anonymously with real proofs; the c
     timeout: 60_000,
   });
   await expectAccessible(alice);
+
+  // The council proposes the three names of the ranked process (its phase began with the other's).
+  const names: string[] = [];
+  for (const title of NAMES) {
+    const published = await trpc<{ proposalId: string }>(
+      council,
+      "proposal.publish",
+      {
+        processId: ranked.id,
+        content: { title, body: "", category: null, costEstimate: null, location: null },
+      },
+      "POST",
+    );
+    names.push(published.proposalId);
+  }
 
   // The council publishes one as the council.
   await council.goto(processUrl);
@@ -162,6 +202,17 @@ test("residents propose, comment and support anonymously with real proofs; the c
     alice.getByRole("region", { name: "Proposals" }).getByRole("listitem").filter({ hasText: A_TITLE }),
   ).toContainText("On the ballot");
 
+  // The ranked process: A supports the first two names, B the third; each advances at once.
+  for (const [who, i] of [
+    [alice, 0],
+    [alice, 1],
+    [bob, 2],
+  ] as const) {
+    await who.goto(`${rankedUrl}/proposals/${names[i]}`);
+    await who.getByRole("button", { name: "Support", exact: true }).click();
+    await expect(who.getByText("This proposal advanced to the ballot.")).toBeVisible({ timeout: 60_000 });
+  }
+
   // The council hides its own proposal with a public reason.
   await council.goto(processUrl);
   await council.getByRole("link", { name: COUNCIL_TITLE }).click();
@@ -179,6 +230,68 @@ test("residents propose, comment and support anonymously with real proofs; the c
     /^\/districts\/old-town\/polls\/[0-9a-f-]{36}$/,
   );
   await expectAccessible(alice);
+
+  // A and B vote in the budget ballot: the one project on it fits the budget.
+  const budgetBallot = (await alice
+    .getByRole("region", { name: "Ballot" })
+    .getByRole("link")
+    .getAttribute("href")) as string;
+  for (const who of [alice, bob]) {
+    await who.goto(budgetBallot);
+    await who.getByRole("checkbox", { name: new RegExp(A_TITLE) }).check();
+    await expect(who.getByText("12,000 of 50,000 spent.")).toBeVisible();
+    await who.getByRole("button", { name: "Cast my vote" }).click();
+    await expect(who.getByText(/Your vote is recorded in ledger entry \d+\./)).toBeVisible({
+      timeout: 60_000,
+    });
+  }
+
+  // And in the ranked ballot: A ranks Lantern Square then the Weavers, B only Lantern Square.
+  await alice.goto(rankedUrl);
+  await reloadUntil(alice, () => alice.getByRole("link", { name: "Vote on the ballot" }), 30_000);
+  const rankedBallot = (await alice
+    .getByRole("link", { name: "Vote on the ballot" })
+    .getAttribute("href")) as string;
+  for (const [who, ranking] of [
+    [alice, [NAMES[1], NAMES[0]]],
+    [bob, [NAMES[1]]],
+  ] as const) {
+    await who.goto(rankedBallot);
+    for (const [i, name] of ranking.entries()) {
+      await who.getByRole("button", { name: `Add as ${i === 0 ? "1st" : "2nd"} choice: ${name}` }).click();
+    }
+    await expect(who.getByTestId("ranking")).toContainText(ranking[0]);
+    await who.getByRole("button", { name: "Cast my vote" }).click();
+    await expect(who.getByText(/Your vote is recorded in ledger entry \d+\./)).toBeVisible({
+      timeout: 60_000,
+    });
+  }
+  await expectAccessible(alice);
+
+  // The ballots close by themselves at the end of the ballot phase; the results are the tallies.
+  await alice.goto(`${budgetBallot}/results`);
+  await reloadUntil(alice, () => alice.getByTestId("funded-list"), 120_000);
+  await expect(alice.getByTestId("funded-list")).toContainText(A_TITLE);
+  await expect(alice.getByTestId("budget-summary")).toContainText("1 of 1 project funded");
+  await expectAccessible(alice);
+  await alice.goto(`${rankedBallot}/results`);
+  await expect(alice.getByTestId("runoff-winner")).toHaveText(
+    `${NAMES[1]} won in round 1, with 2 of the 2 ballots still counting.`,
+  );
+  await expect(alice.getByRole("table", { name: /Ballots per option, round by round/ })).toBeVisible();
+  await expectAccessible(alice);
+
+  // The council answers A's proposal, which reached the ballot; everyone sees the response.
+  await council.goto(proposalUrl);
+  await council.getByLabel("Status").selectOption({ label: "Accepted" });
+  await council.getByLabel("Response (markdown)").fill("Funded: the sails go up in **May**.");
+  await council.getByRole("button", { name: "Record the response" }).click();
+  await expect(council.getByText(/The response is recorded in ledger entry \d+\./)).toBeVisible();
+  await bob.goto(proposalUrl);
+  await expect(bob.getByRole("region", { name: "The council's responses" })).toContainText(
+    "Funded: the sails go up in May.",
+  );
+  await expect(bob.getByText("Council response: Accepted")).toBeVisible();
 
   for (const r of residents) await r.context.close();
   await council.context().close();
