@@ -19,15 +19,17 @@ const input = "rounded border border-slate-400 px-3 py-2";
 const link = "text-brand-700 underline underline-offset-4";
 
 /** The form's text as the proposal entry records it: optional lines become null, cost a number. */
-function contentOf(form: FormData, budget: boolean): TProposalContent | "cost" {
+function contentOf(form: FormData, budget: number | null): TProposalContent | "cost" | "overBudget" {
   const line = (name: string) => {
     const v = String(form.get(name) ?? "").trim();
     return v === "" ? null : v;
   };
   const cost = String(form.get("cost") ?? "").trim();
-  if (budget && cost === "") return "cost";
   const costEstimate = cost === "" ? null : Number(cost);
   if (costEstimate !== null && !(Number.isSafeInteger(costEstimate) && costEstimate >= 0)) return "cost";
+  // The rule the server and the verifier apply (proposalProblem), said before any proof is made.
+  if (budget !== null && (costEstimate === null || costEstimate < 1)) return "cost";
+  if (budget !== null && costEstimate !== null && costEstimate > budget) return "overBudget";
   return {
     title: String(form.get("title") ?? "").trim(),
     body: String(form.get("body") ?? "").trim(),
@@ -74,8 +76,9 @@ export function ProposalForm({
 
   async function submit(form: HTMLFormElement) {
     setDone(null);
-    const content = contentOf(new FormData(form), budget !== null);
+    const content = contentOf(new FormData(form), budget);
     if (content === "cost") return setProblem(t("costRequired"));
+    if (content === "overBudget") return setProblem(t("costOverBudget", { budget: budget ?? 0 }));
     setProblem(null);
     if (isCouncil) {
       const reply = await publish.mutateAsync({ processId, content }).catch(() => null);

@@ -7,7 +7,10 @@ import type { TProposalContent } from "./content-message";
  * ranked process takes an estimate but does not need one. The browser form, the server and the
  * verifier apply this one function.
  */
-export function proposalProblem(rules: TProcessRules, content: TProposalContent): string | null {
+export function proposalProblem(
+  rules: Pick<TProcessRules, "ballot">,
+  content: TProposalContent,
+): string | null {
   if (content.title.trim().length === 0) return "the title must not be empty";
   if (rules.ballot.kind !== "budget") return null;
   if (content.costEstimate === null || content.costEstimate < 1)
