@@ -68,3 +68,11 @@ describe("error messages", () => {
     expect(Object.keys(APP_ERROR_CODES).filter((code) => !(code in errors))).toEqual([]);
   });
 });
+
+describe("ledger entry type names", () => {
+  it("exist for every entry type, so the explorer's filter and entry pages name each one", async () => {
+    const { LEDGER_ENTRY_TYPES } = await import("@/core/entries");
+    const types = (en as { ledger: { types: Record<string, string> } }).ledger.types;
+    expect(LEDGER_ENTRY_TYPES.filter((type) => !(type in types))).toEqual([]);
+  });
+});

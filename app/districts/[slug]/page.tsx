@@ -10,6 +10,10 @@ export default async function DistrictPage({ params }: { params: Promise<{ slug:
   const api = await serverApi();
   const district = await api.district.bySlug({ slug });
   const polls = await api.poll.list({ districtSlug: district.slug });
+  const processes = await api.process.list({ districtSlug: district.slug });
+  const proposalCount = (
+    await Promise.all(processes.map((p) => api.proposal.list({ processId: p.id })))
+  ).reduce((sum, list) => sum + list.proposals.length, 0);
   const count = (status: (typeof polls)[number]["status"]) => polls.filter((p) => p.status === status).length;
   return (
     <div className="grid gap-6 md:grid-cols-2">
@@ -33,7 +37,19 @@ export default async function DistrictPage({ params }: { params: Promise<{ slug:
         </h2>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           <dt className="font-medium">{t("proposals")}</dt>
-          <dd>{t("noneYet")}</dd>
+          <dd className="flex flex-col">
+            <span>
+              {processes.length === 0
+                ? t("noneYet")
+                : t("proposalCounts", { proposals: proposalCount, processes: processes.length })}
+            </span>
+            <Link
+              href={`/districts/${district.slug}/proposals`}
+              className="text-brand-700 underline underline-offset-4"
+            >
+              {t("proposalsLink")}
+            </Link>
+          </dd>
           <dt className="font-medium">{t("polls")}</dt>
           <dd className="flex flex-col">
             {polls.length === 0 ? (
