@@ -49,7 +49,8 @@ export function ProposalComments({
   return (
     <section aria-labelledby="comments-title" className="flex flex-col gap-3">
       <h3 id="comments-title" className="text-xl font-semibold">
-        {t("title", { count: comments.length })}
+        {/* Replies included, as the process's list of proposals counts them. */}
+        {t("title", { count: comments.reduce((n, c) => n + 1 + c.replies.length, 0) })}
       </h3>
       {comments.length === 0 ? <p>{t("none")}</p> : null}
       <ul className="flex flex-col gap-3">

@@ -19,11 +19,16 @@ const input = "rounded border border-slate-400 px-3 py-2";
 const link = "text-brand-700 underline underline-offset-4";
 
 /** The form's text as the proposal entry records it: optional lines become null, cost a number. */
-function contentOf(form: FormData, budget: number | null): TProposalContent | "cost" | "overBudget" {
+function contentOf(
+  form: FormData,
+  budget: number | null,
+): TProposalContent | "title" | "cost" | "overBudget" {
   const line = (name: string) => {
     const v = String(form.get(name) ?? "").trim();
     return v === "" ? null : v;
   };
+  // A title of spaces only would be refused after the proof was made: say so before.
+  if (String(form.get("title") ?? "").trim() === "") return "title";
   const cost = String(form.get("cost") ?? "").trim();
   const costEstimate = cost === "" ? null : Number(cost);
   if (costEstimate !== null && !(Number.isSafeInteger(costEstimate) && costEstimate >= 0)) return "cost";
@@ -77,6 +82,7 @@ export function ProposalForm({
   async function submit(form: HTMLFormElement) {
     setDone(null);
     const content = contentOf(new FormData(form), budget);
+    if (content === "title") return setProblem(t("titleRequired"));
     if (content === "cost") return setProblem(t("costRequired"));
     if (content === "overBudget") return setProblem(t("costOverBudget", { budget: budget ?? 0 }));
     setProblem(null);

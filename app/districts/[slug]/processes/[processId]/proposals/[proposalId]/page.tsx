@@ -146,7 +146,9 @@ export default async function ProposalPage(props: Props) {
         )}
       </section>
 
-      {isCouncil ? <ProposalRespond proposalId={proposal.id} /> : null}
+      {isCouncil ? (
+        <ProposalRespond proposalId={proposal.id} previous={responses.map((r) => r.status)} />
+      ) : null}
 
       <ProposalComments
         comments={comments}
