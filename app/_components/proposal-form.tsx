@@ -4,10 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { proposalMessage, type TProposalContent } from "@/core/participation";
 import type { TArtifactUrlsByDepth, TProcessCensus } from "../_lib/participation/act-anonymously";
 import { useAnonymousAct } from "../_lib/participation/use-anonymous-act";
+import { slotKey, usedSlots } from "../_lib/participation/used-slots";
 import { postAnonymous } from "../_lib/prover/anonymous-request";
 import { useTRPC } from "../_lib/trpc-provider";
 import { FormError } from "./form-error";
@@ -77,6 +78,19 @@ export function ProposalForm({
   const [done, setDone] = useState<{ proposalId: string; index: string } | null>(null);
   const publish = useMutation(trpc.proposal.publish.mutationOptions());
   const working = anon.stage !== null || publish.isPending;
+  // How many of the resident's proposal slots this browser has used: said before they write one.
+  const [used, setUsed] = useState<number | null>(null);
+  const commitment = anon.identity?.commitment ?? null;
+  useEffect(() => {
+    if (isCouncil || commitment === null) return;
+    let live = true;
+    usedSlots(slotKey(commitment, "propose", processId))
+      .then((slots) => live && setUsed(slots.filter((s) => s < proposalsPerResident).length))
+      .catch(() => live && setUsed(null));
+    return () => {
+      live = false;
+    };
+  }, [isCouncil, commitment, processId, proposalsPerResident, done]);
   const canAct = isCouncil || (anon.identity && census && artifacts);
 
   async function submit(form: HTMLFormElement) {
@@ -124,6 +138,13 @@ export function ProposalForm({
       ) : (
         <ParticipationIdentity identity={anon.identity} hasCensus={census !== null} district={district} />
       )}
+      {!isCouncil && anon.identity && used !== null ? (
+        <p className="text-sm text-slate-700" data-testid="proposal-slots">
+          {used >= proposalsPerResident
+            ? t("slotsAllUsed", { limit: proposalsPerResident })
+            : t("slotsUsed", { used, limit: proposalsPerResident })}
+        </p>
+      ) : null}
       {canAct ? (
         <form
           aria-labelledby={`${ids}-title`}

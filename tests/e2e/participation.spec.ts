@@ -131,6 +131,10 @@ test("residents propose, comment and support anonymously with real proofs; the c
   await expect(alice.getByText(/Your proposal is recorded in ledger entry \d+\./)).toBeVisible({
     timeout: 60_000,
   });
+  // The form says the resident's one proposal is used, before they write another.
+  await expect(alice.getByTestId("proposal-slots")).toHaveText(
+    "You have filed all 1 proposal each resident may make in this process (as this browser remembers).",
+  );
   await expectAccessible(alice);
 
   // The council proposes the three names of the ranked process (its phase began with the other's).
