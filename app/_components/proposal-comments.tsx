@@ -118,18 +118,35 @@ function Comment({ comment: c, ctx }: { comment: TProposalComment; ctx: TComment
 function ReplyToggle({ parentId, ctx, index }: { parentId: string; ctx: TCommentContext; index: string }) {
   const t = useTranslations("participation.comments");
   const [open, setOpen] = useState(false);
+  // The entry of the reply just sent: said beside the button once the reply form closes.
+  const [sent, setSent] = useState<string | null>(null);
   if (!open)
     return (
-      <button
-        type="button"
-        onClick={() => setOpen(true)}
-        aria-label={t("replyTo", { index })}
-        className="self-start rounded border border-slate-400 px-3 py-1 text-sm"
-      >
-        {t("reply")}
-      </button>
+      <div className="flex flex-col gap-1">
+        <p aria-live="polite" className="text-sm text-green-900">
+          {sent ? t("done", { index: sent }) : ""}
+        </p>
+        <button
+          type="button"
+          onClick={() => setOpen(true)}
+          aria-label={t("replyTo", { index })}
+          className="self-start rounded border border-slate-400 px-3 py-1 text-sm"
+        >
+          {t("reply")}
+        </button>
+      </div>
     );
-  return <CommentForm parentId={parentId} ctx={ctx} replyTo={index} onDone={() => setOpen(false)} />;
+  return (
+    <CommentForm
+      parentId={parentId}
+      ctx={ctx}
+      replyTo={index}
+      onDone={(entry) => {
+        setSent(entry);
+        setOpen(false);
+      }}
+    />
+  );
 }
 
 function CommentForm({
@@ -141,7 +158,7 @@ function CommentForm({
   parentId: string | null;
   ctx: TCommentContext;
   replyTo?: string;
-  onDone?: () => void;
+  onDone?: (index: string) => void;
 }) {
   const t = useTranslations("participation.comments");
   const ids = useId();
@@ -182,7 +199,7 @@ function CommentForm({
     setBody("");
     setDone(index);
     router.refresh();
-    onDone?.();
+    onDone?.(index);
   }
 
   return (
