@@ -186,6 +186,14 @@ export function JoinForm({
                   {t("seePolls", { district: joined.district.name })}
                 </Link>
               </p>
+              <p>
+                <Link
+                  href={`/districts/${joined.district.slug}/proposals`}
+                  className="text-brand-700 underline underline-offset-4"
+                >
+                  {t("seeProposals", { district: joined.district.name })}
+                </Link>
+              </p>
             </div>
           ) : null}
         </div>
