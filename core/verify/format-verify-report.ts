@@ -2,7 +2,7 @@ import type { VerifyReport } from "./types";
 
 /**
  * The human summary of a verification: what was checked, phase by phase, every poll as
- * recounted, then every finding with its entry index and evidence, and the verdict last.
+ * recounted and every process as replayed, then every finding with its entry index and evidence, and the verdict last.
  */
 export function formatVerifyReport(report: VerifyReport): string {
   const out: string[] = [];
@@ -31,6 +31,26 @@ export function formatVerifyReport(report: VerifyReport): string {
         );
       if (poll.funded)
         out.push(`    funded: ${poll.funded.map((p) => poll.options[p]).join(", ") || "none"}`);
+    }
+  }
+  if (report.processes.length > 0) {
+    out.push("");
+    out.push("Processes replayed:");
+    for (const proc of report.processes) {
+      const ballot = proc.ballotPollId === null ? "no ballot" : `ballot ${proc.ballotPollId}`;
+      const overdue = proc.overdueIndex === null ? "" : `, responses overdue at entry ${proc.overdueIndex}`;
+      out.push(
+        `  ${proc.title} (started at entry ${proc.startedIndex}, phase ${proc.phase}, ${ballot}${overdue})`,
+      );
+      for (const p of proc.proposals) {
+        const state = [
+          `${p.supports} of ${proc.supportThreshold} supports`,
+          p.advancedIndex === null ? null : `advanced at entry ${p.advancedIndex}`,
+          p.responses.length === 0 ? null : `council: ${p.responses.join(" → ")}`,
+          p.hidden ? "hidden" : null,
+        ].filter((x) => x !== null);
+        out.push(`    ${p.title} (entry ${p.index}): ${state.join("; ")}`);
+      }
     }
   }
   if (report.findings.length > 0) {

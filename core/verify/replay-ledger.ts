@@ -10,7 +10,7 @@ import { decodeEntry } from "../entries/decode-entry";
 import type { TLedgerEntry } from "../entries/entry-schemas";
 import { processRulesProblem } from "../processes/process-rules";
 import { ParticipationReplay } from "./replay-participation";
-import type { PollRecount, SemaphoreProofInput, TFindingCode, VerifyFinding } from "./types";
+import type { PollRecount, ProcessRecount, SemaphoreProofInput, TFindingCode, VerifyFinding } from "./types";
 
 type TEntry<T extends TLedgerEntry["type"]> = Extract<TLedgerEntry, { type: T }>;
 
@@ -479,6 +479,11 @@ export class LedgerReplay {
 
   get processCount(): number {
     return this.#participation.processCount;
+  }
+
+  /** Every process as replayed (call after `recount`, with the same proof results). */
+  processes(proofValid: (index: bigint) => boolean): ProcessRecount[] {
+    return this.#participation.summary(proofValid);
   }
 
   get proposalCount(): number {

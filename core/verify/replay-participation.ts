@@ -9,7 +9,7 @@ import {
   supportMessage,
 } from "../participation";
 import { PROCESS_PHASES, type TProcessPhase, type TResponseStatus } from "../processes/process-rules";
-import type { SemaphoreProofInput, TFindingCode } from "./types";
+import type { ProcessRecount, SemaphoreProofInput, TFindingCode } from "./types";
 
 type TEntry<T extends TLedgerEntry["type"]> = Extract<TLedgerEntry, { type: T }>;
 type TAnonymousProof = TEntry<"support">["proof"];
@@ -452,6 +452,31 @@ export class ParticipationReplay {
    * ballot phase with advanced proposals (and members to vote) must have opened its ballot: the
    * finding is at the process_phase entry, which the ballot's poll_opened follows in one append.
    */
+  /** Every process as replayed, supports counted with `proofValid` (after the proofs phase). */
+  summary(proofValid: (index: bigint) => boolean): ProcessRecount[] {
+    return [...this.#processes.values()].map((proc) => ({
+      processId: proc.started.processId,
+      districtId: proc.started.districtId,
+      title: proc.started.title,
+      startedIndex: proc.index.toString(),
+      phase: PROCESS_PHASES[proc.phase] ?? "upcoming",
+      supportThreshold: proc.started.rules.supportThreshold,
+      proposals: [...this.#proposals.values()]
+        .filter((p) => p.proc === proc)
+        .map((p) => ({
+          proposalId: p.id,
+          title: p.title,
+          index: p.index.toString(),
+          supports: p.supports.filter(proofValid).length,
+          advancedIndex: p.advanced ? p.advanced.index.toString() : null,
+          hidden: p.hidden,
+          responses: [...p.responses],
+        })),
+      ballotPollId: proc.ballotPollId ?? null,
+      overdueIndex: proc.overdue === undefined ? null : proc.overdue.toString(),
+    }));
+  }
+
   checkAdvancements(proofValid: (index: bigint) => boolean): void {
     for (const proposal of this.#proposals.values()) {
       const threshold = proposal.proc.started.rules.supportThreshold;

@@ -86,6 +86,30 @@ export interface PollRecount {
   readonly matches: boolean | null;
 }
 
+/** A participatory process as replayed from the ledger. */
+export interface ProcessRecount {
+  readonly processId: string;
+  readonly districtId: string;
+  readonly title: string;
+  readonly startedIndex: string;
+  /** The phase its last process_phase entry entered, or "upcoming". */
+  readonly phase: string;
+  readonly supportThreshold: number;
+  /** Proposals in filing order: valid supports counted, whether (and where) it advanced. */
+  readonly proposals: readonly {
+    readonly proposalId: string;
+    readonly title: string;
+    readonly index: string;
+    readonly supports: number;
+    readonly advancedIndex: string | null;
+    readonly hidden: boolean;
+    /** The council's responses, oldest first. */
+    readonly responses: readonly string[];
+  }[];
+  readonly ballotPollId: string | null;
+  readonly overdueIndex: string | null;
+}
+
 /** One line of "what was checked", for the summary. */
 export interface VerifyCheck {
   readonly phase: TVerifyPhase;
@@ -107,6 +131,7 @@ export interface VerifyReport {
   readonly entries: { readonly total: number; readonly byType: Readonly<Record<string, number>> };
   readonly proofs: { readonly checked: number; readonly invalid: number; readonly depths: readonly number[] };
   readonly polls: readonly PollRecount[];
+  readonly processes: readonly ProcessRecount[];
   /** Milliseconds spent per phase. */
   readonly timings: Readonly<Partial<Record<TVerifyPhase, number>>>;
 }

@@ -84,6 +84,7 @@ export async function verifyLedger(params: VerifyLedgerParams): Promise<VerifyRe
     entries: { total: 0, byType: {} },
     proofs: { checked: 0, invalid: 0, depths: [] },
     polls: [],
+    processes: [],
     timings,
   });
 
@@ -228,7 +229,7 @@ export async function verifyLedger(params: VerifyLedgerParams): Promise<VerifyRe
   checks.push({
     phase: "entries",
     ok: entryFindings === 0,
-    text: `${replay.entryCount} entries parsed strictly and replayed: ${replay.districtCount} districts, ${replay.memberEntries} census changes (every root rebuilt), ${replay.pollCount} polls' rules, ${replay.processCount} processes' rules and phases, ${replay.byType.vote ?? 0} votes (scope, frozen root, ballot, message, nullifier and sequence), ${replay.proposalCount} proposals, ${replay.byType.support ?? 0} supports and ${replay.byType.comment ?? 0} comments (scope and slot, frozen root, content hash, nullifier), ${replay.byType.response ?? 0} responses, ${replay.byType.moderation ?? 0} moderations`,
+    text: `${replay.entryCount} entries parsed strictly and replayed: ${replay.districtCount} districts, ${replay.memberEntries} census changes (every root rebuilt), ${replay.pollCount} polls' rules, ${replay.processCount} ${replay.processCount === 1 ? "process's" : "processes'"} rules and phases, ${replay.byType.vote ?? 0} votes (scope, frozen root, ballot, message, nullifier and sequence), ${replay.proposalCount} proposals, ${replay.byType.support ?? 0} supports and ${replay.byType.comment ?? 0} comments (scope and slot, a census root the process accepts, content hash, nullifier), ${replay.byType.response ?? 0} responses, ${replay.byType.moderation ?? 0} moderations`,
   });
   timings.entries = now() - t;
 
@@ -266,6 +267,7 @@ export async function verifyLedger(params: VerifyLedgerParams): Promise<VerifyRe
   t = now();
   const before = replay.findings.length;
   const polls: PollRecount[] = replay.recount((index) => !invalid.has(index));
+  const processes = replay.processes((index) => !invalid.has(index));
   const tallyFindings = replay.findings.slice(before);
   findings.push(...tallyFindings);
   const closed = polls.filter((p) => p.closedIndex !== null);
@@ -289,6 +291,7 @@ export async function verifyLedger(params: VerifyLedgerParams): Promise<VerifyRe
     entries: { total: replay.entryCount, byType: replay.byType },
     proofs: { checked: proofChecks.length, invalid: invalid.size, depths },
     polls,
+    processes,
     timings,
   };
 }

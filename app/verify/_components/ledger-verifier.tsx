@@ -301,6 +301,32 @@ function VerifyResult({ report }: { report: VerifyReport }) {
           </div>
         </>
       ) : null}
+      {report.processes.length > 0 ? (
+        <>
+          <h3 className="font-semibold">{t("processes")}</h3>
+          <ul className="flex flex-col gap-2 text-sm">
+            {report.processes.map((proc) => (
+              <li key={proc.processId}>
+                <span className="font-medium">{proc.title}</span>{" "}
+                {t("processState", { phase: proc.phase, proposals: proc.proposals.length })}
+                <ul className="list-disc pl-6">
+                  {proc.proposals.map((p) => (
+                    <li key={p.proposalId}>
+                      {p.title}:{" "}
+                      {t("proposalState", {
+                        supports: p.supports,
+                        threshold: proc.supportThreshold,
+                        advanced: p.advancedIndex === null ? "no" : "yes",
+                      })}
+                      {p.responses.length > 0 ? ` · ${p.responses.join(" → ")}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {report.findings.length > 0 ? (
         <>
           <h3 className="font-semibold">{t("findings")}</h3>

@@ -10,7 +10,7 @@ import {
   supportMessage,
   type TProposalContent,
 } from "@/core/participation";
-import { type LedgerSource, verifyLedger } from "@/core/verify";
+import { formatVerifyReport, type LedgerSource, verifyLedger } from "@/core/verify";
 import { ledgerEntries, polls, processes } from "@/server/db/schema";
 import { appendEntries } from "@/server/ledger/append-entries";
 import { signCheckpoint } from "@/server/ledger/sign-checkpoint";
@@ -498,6 +498,28 @@ describe("participation in a process", () => {
     });
     // Two anonymous proposals, five supports, three anonymous comments.
     expect(report.proofs.checked).toBe(10);
+    // The process as the observer replays it: phase, supports counted from valid proofs, advancements,
+    // the council's responses, the hidden proposal, the ballot and the overdue record.
+    expect(report.processes).toMatchObject([
+      {
+        processId,
+        phase: "results",
+        supportThreshold: 2,
+        ballotPollId: expect.any(String),
+        overdueIndex: expect.stringMatching(/^\d+$/),
+        proposals: [
+          {
+            title: "Benches",
+            supports: 3,
+            advancedIndex: expect.any(String),
+            responses: ["accepted", "in_progress"],
+          },
+          { title: "Trees", supports: 2, advancedIndex: expect.any(String), responses: [] },
+          { title: "Council: a playground", supports: 0, advancedIndex: null, hidden: true },
+        ],
+      },
+    ]);
+    expect(formatVerifyReport(report)).toContain("Benches (entry ");
   }, 60_000);
 });
 
