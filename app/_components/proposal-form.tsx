@@ -45,6 +45,14 @@ function contentOf(
   };
 }
 
+/** How many of an identity's proposal slots in a process this browser has used, or null if unknown. */
+function usedProposals(commitment: string, processId: string, limit: number): Promise<number | null> {
+  return usedSlots(slotKey(commitment, "propose", processId)).then(
+    (slots) => slots.filter((s) => s < limit).length,
+    () => null,
+  );
+}
+
 /**
  * "Make a proposal" during the proposals phase: a resident files it anonymously (a proof from the
  * census the process froze, with its own slot); a council member publishes it as the council.
@@ -78,19 +86,18 @@ export function ProposalForm({
   const [done, setDone] = useState<{ proposalId: string; index: string } | null>(null);
   const publish = useMutation(trpc.proposal.publish.mutationOptions());
   const working = anon.stage !== null || publish.isPending;
-  // How many of the resident's proposal slots this browser has used: said before they write one.
+  // How many of the resident's proposal slots this browser has used: said before they write one,
+  // read again after each proposal filed (a refused slot may have been noted too).
   const [used, setUsed] = useState<number | null>(null);
   const commitment = anon.identity?.commitment ?? null;
   useEffect(() => {
     if (isCouncil || commitment === null) return;
     let live = true;
-    usedSlots(slotKey(commitment, "propose", processId))
-      .then((slots) => live && setUsed(slots.filter((s) => s < proposalsPerResident).length))
-      .catch(() => live && setUsed(null));
+    void usedProposals(commitment, processId, proposalsPerResident).then((n) => live && setUsed(n));
     return () => {
       live = false;
     };
-  }, [isCouncil, commitment, processId, proposalsPerResident, done]);
+  }, [isCouncil, commitment, processId, proposalsPerResident]);
   const canAct = isCouncil || (anon.identity && census && artifacts);
 
   async function submit(form: HTMLFormElement) {
@@ -120,6 +127,7 @@ export function ProposalForm({
       });
       if (!result) return;
       setDone(result.reply);
+      if (commitment !== null) setUsed(await usedProposals(commitment, processId, proposalsPerResident));
     }
     form.reset();
     router.refresh();
