@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./helpers";
+import { expectAccessible, generateCodes, joinAsResident, signIn } from "./helpers";
+
+const OLD_TOWN = { slug: "old-town", name: "Old Town" };
 
 // The whole census-and-voting journey with real zero-knowledge proofs: a council member of Old
 // Town (seeded, with an empty census) issues invitation codes and schedules a poll; three
@@ -42,16 +44,7 @@ test("a council issues codes and a poll; three residents join and vote with real
   await council.getByRole("link", { name: "Census and invitation codes" }).click();
   await expect(council.getByRole("heading", { name: "Census of Old Town", level: 1 })).toBeVisible();
   await expectAccessible(council);
-  await council.getByLabel("Number of codes").fill("3");
-  await council.getByRole("button", { name: "Generate codes" }).click();
-  await expect(council.getByText("3 codes generated for Old Town.")).toBeVisible();
-  const [csvDownload] = await Promise.all([
-    council.waitForEvent("download"),
-    council.getByRole("button", { name: "Download CSV" }).click(),
-  ]);
-  const csv = readFileSync((await csvDownload.path()) as string, "utf8");
-  const codes = [...csv.matchAll(/\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/g)].map((m) => m[0]);
-  expect(codes).toHaveLength(3);
+  const codes = await generateCodes(council, "Old Town", 3);
   const [lettersDownload] = await Promise.all([
     council.waitForEvent("download"),
     council.getByRole("button", { name: "Download printable letters" }).click(),
@@ -64,15 +57,8 @@ test("a council issues codes and a poll; three residents join and vote with real
   // Three residents, each in a browser context of their own, join with the codes.
   const residents: { context: BrowserContext; page: Page }[] = [];
   for (const code of codes) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto("/join?district=old-town");
-    await expect(page.getByRole("combobox", { name: "District" })).toHaveValue(/.+/);
-    await page.getByRole("textbox", { name: "Invitation code" }).fill(code.toLowerCase());
-    await page.getByRole("button", { name: "Join", exact: true }).click();
-    await expect(page.getByText("You are now a member of Old Town.", { exact: false })).toBeVisible({
-      timeout: 20_000,
-    });
+    // Lower case on purpose: codes are read case-insensitively.
+    const { context, page } = await joinAsResident(browser, OLD_TOWN, code.toLowerCase());
     await expect(page.getByRole("form", { name: "Back up your identity for Old Town" })).toBeVisible();
     residents.push({ context, page });
   }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 import { E2E } from "./e2e-config";
 
 export interface CapturedMail {
@@ -65,4 +65,40 @@ export async function signIn(browser: Browser, email: string): Promise<Page> {
   await page.goto(linkIn(await waitForMail(email, before)));
   await expect(page).toHaveURL(/\/dashboard$/);
   return page;
+}
+
+/**
+ * On the council's census page: generates `count` invitation codes and reads them back from the
+ * downloaded CSV, as a council member would hand them out.
+ */
+export async function generateCodes(council: Page, district: string, count: number): Promise<string[]> {
+  await council.getByLabel("Number of codes").fill(String(count));
+  await council.getByRole("button", { name: "Generate codes" }).click();
+  await expect(council.getByText(`${count} codes generated for ${district}.`)).toBeVisible();
+  const [download] = await Promise.all([
+    council.waitForEvent("download"),
+    council.getByRole("button", { name: "Download CSV" }).click(),
+  ]);
+  const csv = readFileSync((await download.path()) as string, "utf8");
+  const codes = [...csv.matchAll(/\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/g)].map((m) => m[0]);
+  expect(codes).toHaveLength(count);
+  return codes;
+}
+
+/** A resident in a browser context of their own joins `district` (`slug`) with `code`. */
+export async function joinAsResident(
+  browser: Browser,
+  district: { slug: string; name: string },
+  code: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`/join?district=${district.slug}`);
+  await expect(page.getByRole("combobox", { name: "District" })).toHaveValue(/.+/);
+  await page.getByRole("textbox", { name: "Invitation code" }).fill(code);
+  await page.getByRole("button", { name: "Join", exact: true }).click();
+  await expect(page.getByText(`You are now a member of ${district.name}.`, { exact: false })).toBeVisible({
+    timeout: 20_000,
+  });
+  return { context, page };
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./helpers";
+import { expectAccessible, generateCodes, joinAsResident, signIn } from "./helpers";
 
 // Two participatory processes in Old Town at once, with real zero-knowledge proofs and phases
 // seconds long. A budget: resident A proposes anonymously and the council publishes a proposal; A
@@ -49,29 +48,10 @@ test("residents propose, comment and support anonymously with real proofs; the c
   // The council generates two invitation codes; two residents join in contexts of their own.
   const council = await signIn(browser, COUNCIL_EMAIL);
   await council.getByRole("link", { name: "Census and invitation codes" }).click();
-  await council.getByLabel("Number of codes").fill("2");
-  await council.getByRole("button", { name: "Generate codes" }).click();
-  await expect(council.getByText("2 codes generated for Old Town.")).toBeVisible();
-  const [csvDownload] = await Promise.all([
-    council.waitForEvent("download"),
-    council.getByRole("button", { name: "Download CSV" }).click(),
-  ]);
-  const csv = readFileSync((await csvDownload.path()) as string, "utf8");
-  const codes = [...csv.matchAll(/\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/g)].map((m) => m[0]);
-  expect(codes).toHaveLength(2);
+  const codes = await generateCodes(council, "Old Town", 2);
   const residents: { context: BrowserContext; page: Page }[] = [];
-  for (const code of codes) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto("/join?district=old-town");
-    await expect(page.getByRole("combobox", { name: "District" })).toHaveValue(/.+/);
-    await page.getByRole("textbox", { name: "Invitation code" }).fill(code);
-    await page.getByRole("button", { name: "Join", exact: true }).click();
-    await expect(page.getByText("You are now a member of Old Town.", { exact: false })).toBeVisible({
-      timeout: 20_000,
-    });
-    residents.push({ context, page });
-  }
+  for (const code of codes)
+    residents.push(await joinAsResident(browser, { slug: "old-town", name: "Old Town" }, code));
   const [alice, bob] = residents.map((r) => r.page) as [Page, Page];
 
   // The council starts a budget process through the tRPC endpoint, with its phases seconds long.
