@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ProofProgressBar } from "@/app/_components/proof-progress-bar";
 import { type TVoteStage, VOTE_STAGES } from "../../../../../_lib/prover/prover-protocol";
 
 /** "Step 2 of 5: finding your place in it". */
@@ -40,21 +41,12 @@ export function VoteProgress({ stage }: { stage: TVoteStage }) {
   const current = VOTE_STAGES.indexOf(stage);
   return (
     <div className="flex flex-col gap-2 rounded border border-brand-600 bg-white p-3">
-      <div
-        role="progressbar"
-        aria-label={t("progressLabel")}
-        aria-valuemin={0}
-        aria-valuemax={VOTE_STAGES.length}
-        aria-valuenow={current + 1}
-        aria-valuetext={t(`stages.${stage}`)}
-        className="h-2 w-full overflow-hidden rounded bg-slate-200"
-      >
-        <div
-          className="h-full bg-brand-600 transition-all"
-          style={{ width: `${Math.round(((current + 0.5) / VOTE_STAGES.length) * 100)}%` }}
-        />
-      </div>
-      <p className="font-medium">{stepText(stage)}</p>
+      <ProofProgressBar
+        stage={stage}
+        label={t("progressLabel")}
+        stageText={t(`stages.${stage}`)}
+        stepText={stepText(stage)}
+      />
       <ol className="flex flex-col gap-1 text-sm">
         {VOTE_STAGES.map((s, i) => (
           <li
